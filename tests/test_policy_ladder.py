@@ -1,0 +1,50 @@
+"""The escalation ladder of policy 6.5."""
+
+from datetime import datetime
+
+from uab_helpdesk.policy.ladder import CaseHistory, Step, check_step, next_steps
+from uab_helpdesk.policy.values import AssessmentOutcome
+
+D1, D2, D3, D4, D5, D6 = (datetime(2026, 1, day) for day in range(1, 7))
+
+
+def refused(step, **history) -> bool:
+	return bool(check_step(step, CaseHistory(**history)))
+
+
+def test_initial_warning_needs_an_incident_6_5_1():
+	assert refused(Step.INITIAL_WARNING)
+	assert not refused(Step.INITIAL_WARNING, incidents=(D1,))
+
+
+def test_formal_warning_without_initial_warning_is_refused_6_5_2():
+	assert "earlier initial warning" in check_step(Step.FORMAL_WARNING, CaseHistory(incidents=(D1, D3)))[0].render()
+
+
+def test_formal_warning_needs_behaviour_persisting_after_initial_warning_6_5_2():
+	assert refused(Step.FORMAL_WARNING, incidents=(D1,), initial_warnings=(D2,))
+	assert not refused(Step.FORMAL_WARNING, incidents=(D1, D3), initial_warnings=(D2,))
+
+
+def test_assessment_needs_formal_warning_and_later_incident_6_5_3():
+	assert refused(Step.ASSESSMENT, incidents=(D1, D3, D5), initial_warnings=(D2,))
+	assert refused(Step.ASSESSMENT, incidents=(D1, D3), initial_warnings=(D2,), formal_warnings=(D4,))
+	assert not refused(Step.ASSESSMENT, incidents=(D1, D3, D5), initial_warnings=(D2,), formal_warnings=(D4,))
+
+
+def test_protocol_needs_an_unacceptable_assessment_6_5_4():
+	assert refused(Step.PROTOCOL, assessments=((D5, AssessmentOutcome.NOT_UNACCEPTABLE),))
+	assert refused(Step.PROTOCOL, assessments=((D5, AssessmentOutcome.FURTHER_WARNING),))
+	assert not refused(Step.PROTOCOL, assessments=((D5, AssessmentOutcome.UNACCEPTABLE),))
+
+
+def test_director_immediate_action_skips_every_gate_6_5():
+	for step in Step:
+		assert not refused(step, immediate_action=True)
+
+
+def test_next_steps_walk_the_ladder_in_order_6_5():
+	history = CaseHistory(incidents=(D1,))
+	assert next_steps(history) == [Step.INITIAL_WARNING]
+	history = CaseHistory(incidents=(D1, D3), initial_warnings=(D2,))
+	assert Step.FORMAL_WARNING in next_steps(history) and Step.ASSESSMENT not in next_steps(history)

@@ -1,0 +1,251 @@
+"""The decision: one contact attempt + the Active protocol's rules + the clock -> what happens.
+
+SPEC §5.1. Every rule that applies is reported, not only the first, so an agent learns at once
+everything that stands in the way and a manager reading the log sees the whole picture.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .dates import in_health_and_safety_only_period, issue_period_bounds, to_local
+from .i18n import Message, _, one_of
+from .protocol import ProtocolRules
+from .values import Channel, EnforcementMode, Outcome, Rule
+
+
+@dataclass(frozen=True)
+class SiteContext:
+	"""Site-wide settings the decision needs (`UAB Settings`, System Settings time zone)."""
+
+	time_zone: str = "Europe/London"
+	always_allowed_ticket_types: frozenset[str] = frozenset()
+	mode: EnforcementMode = EnforcementMode.BLOCK
+
+
+@dataclass(frozen=True)
+class OutgoingContact:
+	"""Staff contacting the customer. ``about_policy``: a warning, protocol, review or appeal letter."""
+
+	channel: Channel
+	at: datetime
+	agent: str | None = None
+	ticket_type: str | None = None
+	about_policy: bool = False
+	to_third_party: bool = False
+
+
+@dataclass(frozen=True)
+class IncomingContact:
+	"""The customer contacting us. ``opens_new_issue``: a new ticket rather than a reply on one."""
+
+	channel: Channel
+	at: datetime
+	ticket_type: str | None = None
+	opens_new_issue: bool = True
+
+
+@dataclass(frozen=True)
+class Override:
+	"""A Head of Service sends once despite the protocol; the reason is kept on the record."""
+
+	by: str
+	reason: str
+
+
+@dataclass(frozen=True)
+class Breach:
+	rule: Rule
+	detail: Message
+
+
+@dataclass(frozen=True)
+class Decision:
+	outcome: Outcome
+	breaches: tuple[Breach, ...] = ()
+	message: Message | None = None
+
+	@property
+	def refused(self) -> bool:
+		return self.outcome == Outcome.BLOCKED
+
+	@property
+	def needs_record(self) -> bool:
+		"""Blocked, held, flagged and overridden attempts are written to `UAB Contact Attempt`."""
+		return self.outcome in (Outcome.BLOCKED, Outcome.HELD, Outcome.FLAGGED, Outcome.OVERRIDDEN)
+
+	@property
+	def rules_breached(self) -> tuple[Rule, ...]:
+		return tuple(breach.rule for breach in self.breaches)
+
+
+ALLOWED = Decision(Outcome.ALLOWED)
+ACCEPTED = Decision(Outcome.ACCEPTED)
+
+
+def decide_outgoing(
+	contact: OutgoingContact,
+	rules: ProtocolRules | None,
+	site: SiteContext,
+	override: Override | None = None,
+) -> Decision:
+	"""SPEC §5.1 rules 1–8 for staff contacting a customer under an Active protocol."""
+	if rules is None:
+		return ALLOWED
+	if contact.about_policy:
+		breaches = _policy_letter_breaches(contact, rules)
+	else:
+		breaches = _outgoing_breaches(contact, rules, site)
+	if not breaches:
+		return ALLOWED
+	breaches = tuple(breaches)
+
+	message = Message(_("Not sent: {0}. {1}"), (Message.join(b.detail for b in breaches), summarise(rules)))
+	if override is not None and override.reason.strip():
+		return Decision(Outcome.OVERRIDDEN, breaches, message)
+	if site.mode == EnforcementMode.WARN:
+		return Decision(Outcome.FLAGGED, breaches, message)
+	return Decision(Outcome.BLOCKED, breaches, message)
+
+
+def decide_incoming(
+	contact: IncomingContact,
+	rules: ProtocolRules | None,
+	site: SiteContext,
+	issues_opened_in_period: int = 0,
+) -> Decision:
+	"""Incoming contact is never refused (SPEC §5): it is Accepted, Held for screening (over the
+	issue limit, off-topic, or not health and safety during an H&S-only period) or Flagged (arrived
+	by a channel the protocol does not allow). Always-allowed types (H&S, emergencies) are never held."""
+	if rules is None:
+		return ACCEPTED
+	held = [] if _always_allowed(contact.ticket_type, site) else _hold_breaches(contact, rules, site, issues_opened_in_period)
+	flagged = [] if contact.channel in rules.allowed_channels else [_channel_breach(contact.channel, rules)]
+	if held:
+		reasons = Message.join(b.detail for b in held)
+		return Decision(Outcome.HELD, tuple(held + flagged), Message(_("Held for screening: {0}."), (reasons,)))
+	if flagged:
+		return Decision(
+			Outcome.FLAGGED,
+			tuple(flagged),
+			Message(_("Accepted and flagged: {0} is not a channel the protocol allows."), (contact.channel,)),
+		)
+	return ACCEPTED
+
+
+def summarise(rules: ProtocolRules) -> Message:
+	"""The protocol in one sentence, e.g. 'Contact with J. Doe is by Letter or Email only, through
+	A. Officer (communication protocol UAB-CP-2026-0004, review due 3 May 2027).'"""
+	terms = [Message(_("by {0} only"), (one_of(_ordered(rules.allowed_channels)),))]
+	if rules.single_point_of_contact:
+		terms.append(Message(_("through {0}"), (rules.single_point_of_contact_name or rules.single_point_of_contact,)))
+	for channel in _ordered({w.channel for w in rules.windows}):
+		windows = ", ".join(w.describe() for w in rules.windows_for(channel))
+		terms.append(Message(_("{0} on {1}"), (channel, windows)))
+	if rules.allowed_ticket_types:
+		terms.append(Message(_("about {0} only"), (one_of(sorted(rules.allowed_ticket_types)),)))
+	if rules.health_and_safety_only_until:
+		terms.append(Message(_("health and safety matters only until {0}"), (format_date(rules.health_and_safety_only_until),)))
+	if rules.third_party_only:
+		terms.append(Message(_("only through {0}"), (rules.third_party_contact,)))
+	reference = Message(_("communication protocol {0}"), (rules.reference,))
+	if rules.review_due:
+		reference = Message(_("communication protocol {0}, review due {1}"), (rules.reference, format_date(rules.review_due)))
+	return Message(_("Contact with {0} is {1} ({2})."), (rules.customer_name, Message.join(terms, ", "), reference))
+
+
+def format_date(day: date) -> str:
+	"""UK style, as letters and banners print it: 3 May 2027."""
+	return f"{day.day} {day:%B %Y}"
+
+
+def _policy_letter_breaches(contact: OutgoingContact, rules: ProtocolRules) -> list[Breach]:
+	"""SPEC §5.1 rule 1 / policy 6.4.4 and 6.5.4: letters about the policy itself go by any allowed
+	written channel, and by Letter when none is allowed — one form of contact always remains."""
+	written = rules.written_channels or (Channel.LETTER,)
+	if contact.channel in written:
+		return []
+	return [Breach(Rule.CHANNEL, Message(_("letters about the protocol go by {0}"), (one_of(written),)))]
+
+
+def _outgoing_breaches(contact: OutgoingContact, rules: ProtocolRules, site: SiteContext) -> list[Breach]:
+	local = to_local(contact.at, site.time_zone)
+	breaches = []
+	if contact.channel not in rules.allowed_channels:
+		breaches.append(_channel_breach(contact.channel, rules))
+	if not rules.is_named_officer(contact.agent):
+		breaches.append(_officer_breach(rules))
+	windows = rules.windows_for(contact.channel)
+	if windows and not any(w.contains(local.weekday(), local.time()) for w in windows):
+		described = ", ".join(w.describe() for w in windows)
+		breaches.append(Breach(Rule.CONTACT_WINDOW, Message(_("{0} contact is only {1}"), (contact.channel, described))))
+	if rules.allowed_ticket_types and not _topic_allowed(contact.ticket_type, rules, site):
+		breaches.append(_topic_breach(contact.ticket_type, rules))
+	if _health_and_safety_only_applies(contact.ticket_type, rules, site, local.date()):
+		breaches.append(_health_and_safety_breach(rules))
+	if rules.third_party_only and not contact.to_third_party:
+		breaches.append(
+			Breach(Rule.THIRD_PARTY_ONLY, Message(_("contact goes through {0}, not to the customer"), (rules.third_party_contact,)))
+		)
+	return breaches
+
+
+def _hold_breaches(contact: IncomingContact, rules: ProtocolRules, site: SiteContext, opened: int) -> list[Breach]:
+	local = to_local(contact.at, site.time_zone)
+	breaches = []
+	if contact.opens_new_issue and rules.issue_limit and rules.issue_limit_period and opened >= rules.issue_limit:
+		start, _end = issue_period_bounds(rules.issue_limit_period, local.date())
+		breaches.append(
+			Breach(
+				Rule.ISSUE_LIMIT,
+				Message(
+					_("{0} new issues already raised this {1} (limit {2}, period from {3})"),
+					(opened, rules.issue_limit_period, rules.issue_limit, format_date(start)),
+				),
+			)
+		)
+	if rules.allowed_ticket_types and not _topic_allowed(contact.ticket_type, rules, site):
+		breaches.append(_topic_breach(contact.ticket_type, rules))
+	if _health_and_safety_only_applies(contact.ticket_type, rules, site, local.date()):
+		breaches.append(_health_and_safety_breach(rules))
+	return breaches
+
+
+def _always_allowed(ticket_type: str | None, site: SiteContext) -> bool:
+	return bool(ticket_type) and ticket_type in site.always_allowed_ticket_types
+
+
+def _topic_allowed(ticket_type: str | None, rules: ProtocolRules, site: SiteContext) -> bool:
+	return _always_allowed(ticket_type, site) or (bool(ticket_type) and ticket_type in rules.allowed_ticket_types)
+
+
+def _health_and_safety_only_applies(ticket_type, rules: ProtocolRules, site: SiteContext, today: date) -> bool:
+	return in_health_and_safety_only_period(rules.health_and_safety_only_until, today) and not _always_allowed(
+		ticket_type, site
+	)
+
+
+def _channel_breach(channel: Channel, rules: ProtocolRules) -> Breach:
+	return Breach(Rule.CHANNEL, Message(_("{0} is not an allowed channel"), (channel,)))
+
+
+def _officer_breach(rules: ProtocolRules) -> Breach:
+	officer = rules.single_point_of_contact_name or rules.single_point_of_contact
+	if rules.deputy_contact:
+		return Breach(Rule.SINGLE_POINT_OF_CONTACT, Message(_("only {0} or the deputy contact may reply"), (officer,)))
+	return Breach(Rule.SINGLE_POINT_OF_CONTACT, Message(_("only {0} may reply"), (officer,)))
+
+
+def _topic_breach(ticket_type: str | None, rules: ProtocolRules) -> Breach:
+	topic = ticket_type or Message(_("no ticket type"))
+	return Breach(Rule.TOPIC, Message(_("the topic {0} is not covered by the protocol"), (topic,)))
+
+
+def _health_and_safety_breach(rules: ProtocolRules) -> Breach:
+	return Breach(
+		Rule.HEALTH_AND_SAFETY_ONLY,
+		Message(_("only health and safety matters are dealt with until {0}"), (format_date(rules.health_and_safety_only_until),)),
+	)
+
+
+def _ordered(channels) -> list[Channel]:
+	return [channel for channel in Channel if channel in channels]
