@@ -118,11 +118,17 @@ def decide_incoming(
 	by a channel the protocol does not allow). Always-allowed types (H&S, emergencies) are never held."""
 	if rules is None:
 		return ACCEPTED
-	held = [] if _always_allowed(contact.ticket_type, site) else _hold_breaches(contact, rules, site, issues_opened_in_period)
+	held = (
+		[]
+		if _always_allowed(contact.ticket_type, site)
+		else _hold_breaches(contact, rules, site, issues_opened_in_period)
+	)
 	flagged = [] if contact.channel in rules.allowed_channels else [_channel_breach(contact.channel, rules)]
 	if held:
 		reasons = Message.join(b.detail for b in held)
-		return Decision(Outcome.HELD, tuple(held + flagged), Message(_("Held for screening: {0}."), (reasons,)))
+		return Decision(
+			Outcome.HELD, tuple(held + flagged), Message(_("Held for screening: {0}."), (reasons,))
+		)
 	if flagged:
 		return Decision(
 			Outcome.FLAGGED,
@@ -137,20 +143,31 @@ def summarise(rules: ProtocolRules) -> Message:
 	A. Officer (communication protocol UAB-CP-2026-0004, review due 3 May 2027).'"""
 	terms = [Message(_("by {0} only"), (one_of(_ordered(rules.allowed_channels)),))]
 	if rules.single_point_of_contact:
-		terms.append(Message(_("through {0}"), (rules.single_point_of_contact_name or rules.single_point_of_contact,)))
+		terms.append(
+			Message(_("through {0}"), (rules.single_point_of_contact_name or rules.single_point_of_contact,))
+		)
 	for channel in _ordered({w.channel for w in rules.windows}):
 		windows = ", ".join(w.describe() for w in rules.windows_for(channel))
 		terms.append(Message(_("{0} on {1}"), (channel, windows)))
 	if rules.allowed_ticket_types:
 		terms.append(Message(_("about {0} only"), (one_of(sorted(rules.allowed_ticket_types)),)))
 	if rules.health_and_safety_only_until:
-		terms.append(Message(_("health and safety matters only until {0}"), (format_date(rules.health_and_safety_only_until),)))
+		terms.append(
+			Message(
+				_("health and safety matters only until {0}"),
+				(format_date(rules.health_and_safety_only_until),),
+			)
+		)
 	if rules.third_party_only:
 		terms.append(Message(_("only through {0}"), (rules.third_party_contact,)))
 	reference = Message(_("communication protocol {0}"), (rules.reference,))
 	if rules.review_due:
-		reference = Message(_("communication protocol {0}, review due {1}"), (rules.reference, format_date(rules.review_due)))
-	return Message(_("Contact with {0} is {1} ({2})."), (rules.customer_name, Message.join(terms, ", "), reference))
+		reference = Message(
+			_("communication protocol {0}, review due {1}"), (rules.reference, format_date(rules.review_due))
+		)
+	return Message(
+		_("Contact with {0} is {1} ({2})."), (rules.customer_name, Message.join(terms, ", "), reference)
+	)
 
 
 def format_date(day: date) -> str:
@@ -177,22 +194,34 @@ def _outgoing_breaches(contact: OutgoingContact, rules: ProtocolRules, site: Sit
 	windows = rules.windows_for(contact.channel)
 	if windows and not any(w.contains(local.weekday(), local.time()) for w in windows):
 		described = ", ".join(w.describe() for w in windows)
-		breaches.append(Breach(Rule.CONTACT_WINDOW, Message(_("{0} contact is only {1}"), (contact.channel, described))))
+		breaches.append(
+			Breach(Rule.CONTACT_WINDOW, Message(_("{0} contact is only {1}"), (contact.channel, described)))
+		)
 	if rules.allowed_ticket_types and not _topic_allowed(contact.ticket_type, rules, site):
 		breaches.append(_topic_breach(contact.ticket_type, rules))
 	if _health_and_safety_only_applies(contact.ticket_type, rules, site, local.date()):
 		breaches.append(_health_and_safety_breach(rules))
 	if rules.third_party_only and not contact.to_third_party:
 		breaches.append(
-			Breach(Rule.THIRD_PARTY_ONLY, Message(_("contact goes through {0}, not to the customer"), (rules.third_party_contact,)))
+			Breach(
+				Rule.THIRD_PARTY_ONLY,
+				Message(_("contact goes through {0}, not to the customer"), (rules.third_party_contact,)),
+			)
 		)
 	return breaches
 
 
-def _hold_breaches(contact: IncomingContact, rules: ProtocolRules, site: SiteContext, opened: int) -> list[Breach]:
+def _hold_breaches(
+	contact: IncomingContact, rules: ProtocolRules, site: SiteContext, opened: int
+) -> list[Breach]:
 	local = to_local(contact.at, site.time_zone)
 	breaches = []
-	if contact.opens_new_issue and rules.issue_limit and rules.issue_limit_period and opened >= rules.issue_limit:
+	if (
+		contact.opens_new_issue
+		and rules.issue_limit
+		and rules.issue_limit_period
+		and opened >= rules.issue_limit
+	):
 		start, _end = issue_period_bounds(rules.issue_limit_period, local.date())
 		breaches.append(
 			Breach(
@@ -215,13 +244,17 @@ def _always_allowed(ticket_type: str | None, site: SiteContext) -> bool:
 
 
 def _topic_allowed(ticket_type: str | None, rules: ProtocolRules, site: SiteContext) -> bool:
-	return _always_allowed(ticket_type, site) or (bool(ticket_type) and ticket_type in rules.allowed_ticket_types)
-
-
-def _health_and_safety_only_applies(ticket_type, rules: ProtocolRules, site: SiteContext, today: date) -> bool:
-	return in_health_and_safety_only_period(rules.health_and_safety_only_until, today) and not _always_allowed(
-		ticket_type, site
+	return _always_allowed(ticket_type, site) or (
+		bool(ticket_type) and ticket_type in rules.allowed_ticket_types
 	)
+
+
+def _health_and_safety_only_applies(
+	ticket_type, rules: ProtocolRules, site: SiteContext, today: date
+) -> bool:
+	return in_health_and_safety_only_period(
+		rules.health_and_safety_only_until, today
+	) and not _always_allowed(ticket_type, site)
 
 
 def _channel_breach(channel: Channel, rules: ProtocolRules) -> Breach:
@@ -231,7 +264,9 @@ def _channel_breach(channel: Channel, rules: ProtocolRules) -> Breach:
 def _officer_breach(rules: ProtocolRules) -> Breach:
 	officer = rules.single_point_of_contact_name or rules.single_point_of_contact
 	if rules.deputy_contact:
-		return Breach(Rule.SINGLE_POINT_OF_CONTACT, Message(_("only {0} or the deputy contact may reply"), (officer,)))
+		return Breach(
+			Rule.SINGLE_POINT_OF_CONTACT, Message(_("only {0} or the deputy contact may reply"), (officer,))
+		)
 	return Breach(Rule.SINGLE_POINT_OF_CONTACT, Message(_("only {0} may reply"), (officer,)))
 
 
@@ -243,7 +278,10 @@ def _topic_breach(ticket_type: str | None, rules: ProtocolRules) -> Breach:
 def _health_and_safety_breach(rules: ProtocolRules) -> Breach:
 	return Breach(
 		Rule.HEALTH_AND_SAFETY_ONLY,
-		Message(_("only health and safety matters are dealt with until {0}"), (format_date(rules.health_and_safety_only_until),)),
+		Message(
+			_("only health and safety matters are dealt with until {0}"),
+			(format_date(rules.health_and_safety_only_until),),
+		),
 	)
 
 

@@ -39,7 +39,7 @@ class Message:
 	@classmethod
 	def join(cls, parts, separator: str = "; ") -> "Message":
 		parts = tuple(parts)
-		return cls(separator.join("{%d}" % index for index in range(len(parts))), parts)
+		return cls(separator.join(f"{{{index}}}" for index in range(len(parts))), parts)
 
 	def __str__(self) -> str:
 		return self.render()
@@ -58,5 +58,5 @@ def one_of(items) -> Message:
 	items = tuple(items)
 	if len(items) <= 1:
 		return Message("{0}", items or ("",))
-	head = ", ".join("{%d}" % index for index in range(len(items) - 1))
-	return Message(_("%s or {%d}") % (head, len(items) - 1), items)
+	head = ", ".join(f"{{{index}}}" for index in range(len(items) - 1))
+	return Message(head + " " + _("or") + f" {{{len(items) - 1}}}", items)

@@ -26,12 +26,16 @@ def validate_incident(incident: IncidentFacts, now: datetime) -> list[Message]:
 		problems.append(Message(_("An incident cannot be recorded as happening in the future.")))
 	if len(incident.description.split()) < 3:
 		problems.append(
-			Message(_("Describe what happened factually: the words spoken and the actions taken (policy 6.3.5)."))
+			Message(
+				_("Describe what happened factually: the words spoken and the actions taken (policy 6.3.5).")
+			)
 		)
 	if incident.physical_violence != PhysicalViolence.NONE and not incident.police_reported:
 		problems.append(
 			Message(
-				_("Physical violence was {0}: it must be reported to the police, and the report recorded (policy 6.3.1)."),
+				_(
+					"Physical violence was {0}: it must be reported to the police, and the report recorded (policy 6.3.1)."
+				),
 				(incident.physical_violence,),
 			)
 		)
@@ -39,6 +43,9 @@ def validate_incident(incident: IncidentFacts, now: datetime) -> list[Message]:
 		problems.append(Message(_("Record the police reference for the report (policy 6.3.1).")))
 	if incident.call_ended_by_staff and incident.channel != Channel.PHONE:
 		problems.append(Message(_("Only a telephone call can be ended by staff (policy 6.3.4).")))
-	if incident.correspondence_not_answered and incident.channel not in (*WRITTEN_CHANNELS, Channel.THIRD_PARTY):
+	if incident.correspondence_not_answered and incident.channel not in (
+		*WRITTEN_CHANNELS,
+		Channel.THIRD_PARTY,
+	):
 		problems.append(Message(_("Only correspondence can be left unanswered (policy 6.3.3).")))
 	return problems

@@ -64,7 +64,11 @@ def _formal_warning_gate(history: CaseHistory) -> list[Message]:
 		return [Message(_("A formal warning needs an earlier initial warning (policy 6.5.2)."))]
 	if not _incident_after(history.incidents, min(history.initial_warnings)):
 		return [
-			Message(_("A formal warning needs an incident after the initial warning: the behaviour must have persisted (policy 6.5.2)."))
+			Message(
+				_(
+					"A formal warning needs an incident after the initial warning: the behaviour must have persisted (policy 6.5.2)."
+				)
+			)
 		]
 	return []
 
@@ -83,7 +87,9 @@ def _protocol_gate(history: CaseHistory) -> list[Message]:
 	if not any(outcome == AssessmentOutcome.UNACCEPTABLE for _when, outcome in history.assessments):
 		return [
 			Message(
-				_("A communication protocol needs an assessment that found the behaviour unacceptable, or immediate action authorised by a Director (policy 6.5.4, 6.5).")
+				_(
+					"A communication protocol needs an assessment that found the behaviour unacceptable, or immediate action authorised by a Director (policy 6.5.4, 6.5)."
+				)
 			)
 		]
 	return []

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, time
+from itertools import pairwise
 
 from .dates import review_due_date
 from .i18n import Message, _
@@ -97,7 +98,9 @@ def validate_protocol(draft: ProtocolDraft) -> list[Message]:
 
 def _channel_problems(draft: ProtocolDraft) -> list[Message]:
 	if not draft.allowed_channels:
-		return [Message(_("A communication protocol must leave at least one allowed channel (policy 6.4.4)."))]
+		return [
+			Message(_("A communication protocol must leave at least one allowed channel (policy 6.4.4)."))
+		]
 	if len(set(draft.allowed_channels)) != len(draft.allowed_channels):
 		return [Message(_("Each allowed channel may be listed only once."))]
 	if draft.third_party_only and not draft.third_party_contact:
@@ -114,13 +117,19 @@ def _window_problems(draft: ProtocolDraft) -> list[Message]:
 			problems.append(
 				Message(
 					_("The {0} contact window on {1} ends at {2}, which is not after it starts at {3}."),
-					(window.channel.value, window.weekday_name, f"{window.end:%H:%M}", f"{window.start:%H:%M}"),
+					(
+						window.channel.value,
+						window.weekday_name,
+						f"{window.end:%H:%M}",
+						f"{window.start:%H:%M}",
+					),
 				)
 			)
 		if window.channel not in draft.allowed_channels:
 			problems.append(
 				Message(
-					_("A contact window is set for {0}, which is not an allowed channel."), (window.channel.value,)
+					_("A contact window is set for {0}, which is not an allowed channel."),
+					(window.channel.value,),
 				)
 			)
 	problems += _overlap_problems(draft.windows)
@@ -130,7 +139,7 @@ def _window_problems(draft: ProtocolDraft) -> list[Message]:
 def _overlap_problems(windows: tuple[ContactWindow, ...]) -> list[Message]:
 	problems = []
 	ordered = sorted(windows, key=lambda w: (w.channel.value, w.weekday, w.start))
-	for earlier, later in zip(ordered, ordered[1:], strict=False):
+	for earlier, later in pairwise(ordered):
 		same_day = (earlier.channel, earlier.weekday) == (later.channel, later.weekday)
 		if same_day and later.start < earlier.end:
 			problems.append(
@@ -152,13 +161,19 @@ def _date_problems(draft: ProtocolDraft) -> list[Message]:
 		elif review > latest:
 			problems.append(
 				Message(
-					_("The review date can be no later than {0}: a protocol is reviewed after {1} months (policy 6.5.6)."),
+					_(
+						"The review date can be no later than {0}: a protocol is reviewed after {1} months (policy 6.5.6)."
+					),
 					(latest.isoformat(), draft.review_period_months),
 				)
 			)
 	if draft.health_and_safety_only and not draft.health_and_safety_only_until:
 		problems.append(
-			Message(_("A health-and-safety-only restriction needs an end date: it is for a specific period (policy 6.4.4)."))
+			Message(
+				_(
+					"A health-and-safety-only restriction needs an end date: it is for a specific period (policy 6.4.4)."
+				)
+			)
 		)
 	until = draft.health_and_safety_only_until
 	if draft.health_and_safety_only and until and start and until < start:
@@ -182,4 +197,3 @@ def _limit_problems(draft: ProtocolDraft) -> list[Message]:
 	if not draft.issue_limit_period:
 		return [Message(_("An issue limit needs a period (week, month or quarter)."))]
 	return []
-

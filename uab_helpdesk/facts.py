@@ -1,0 +1,63 @@
+"""Loads the facts the policy needs from the database and hands them over as plain values.
+
+Everything here reads; nothing decides. The decisions are in `uab_helpdesk.policy`.
+"""
+
+import frappe
+from frappe.utils import get_datetime
+
+from uab_helpdesk.policy.ladder import CaseHistory
+from uab_helpdesk.policy.values import AssessmentOutcome, WarningLevel
+
+
+def customers_of_contact(contact: str) -> list[str]:
+	"""The HD Customers a contact belongs to, on either Helpdesk contact model.
+
+	Helpdesk v1.28 keeps contacts as rows of `HD Customer.contacts` (`HD Customer Member`);
+	earlier releases link them with `Contact.links` Dynamic Link rows.
+	"""
+	if not contact:
+		return []
+	if frappe.db.exists("DocType", "HD Customer Member"):
+		return frappe.get_all(
+			"HD Customer Member",
+			filters={"contact_name": contact, "parenttype": "HD Customer"},
+			pluck="parent",
+			distinct=True,
+		)
+	return frappe.get_all(
+		"Dynamic Link",
+		filters={"parenttype": "Contact", "parent": contact, "link_doctype": "HD Customer"},
+		pluck="link_name",
+		distinct=True,
+	)
+
+
+def case_history(contact: str, immediate_action: bool = False, before=None) -> CaseHistory:
+	"""The contact's submitted incidents, warnings and assessments, for the 6.5 ladder.
+	``before`` leaves out records made after a moment (a record being judged is not its own history)."""
+	before = get_datetime(before) if before else None
+
+	def moments(doctype: str, field: str, **filters) -> tuple:
+		rows = frappe.get_all(doctype, filters={"contact": contact, "docstatus": 1, **filters}, pluck=field)
+		return tuple(sorted(m for m in map(get_datetime, rows) if before is None or m < before))
+
+	assessments = frappe.get_all(
+		"UAB Assessment", filters={"contact": contact, "docstatus": 1}, fields=["modified", "outcome"]
+	)
+	return CaseHistory(
+		incidents=moments("UAB Incident", "occurred_on"),
+		initial_warnings=moments("UAB Warning", "issued_on", level=WarningLevel.INITIAL.value),
+		formal_warnings=moments("UAB Warning", "issued_on", level=WarningLevel.FORMAL.value),
+		assessments=tuple(
+			(get_datetime(row.modified), AssessmentOutcome(row.outcome)) for row in assessments
+		),
+		immediate_action=immediate_action,
+	)
+
+
+def active_protocol_of(contact: str, exclude: str | None = None) -> str | None:
+	filters = {"contact": contact, "status": "Active", "docstatus": 1}
+	if exclude:
+		filters["name"] = ("!=", exclude)
+	return frappe.db.get_value("UAB Communication Protocol", filters, "name")

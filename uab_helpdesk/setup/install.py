@@ -1,0 +1,94 @@
+"""Idempotent setup run on install and on every migrate, and its undoing on uninstall."""
+
+import frappe
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+# Topics that always get through a protocol (policy 6.4.4; SPEC §5.1 rule 5-6).
+DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES = ("Health and safety", "Emergency repair")
+
+
+def after_install() -> None:
+	make_custom_fields()
+	make_default_ticket_types()
+
+
+def after_migrate() -> None:
+	make_custom_fields()
+
+
+def before_uninstall() -> None:
+	for fieldname in (field["fieldname"] for field in get_custom_fields()["HD Ticket"]):
+		frappe.db.delete("Custom Field", {"dt": "HD Ticket", "fieldname": fieldname})
+	frappe.clear_cache(doctype="HD Ticket")
+
+
+def get_custom_fields() -> dict[str, list[dict]]:
+	"""HD Ticket fields (prefix `uab_`): which protocol applies, and the screening of held messages."""
+	return {
+		"HD Ticket": [
+			{
+				"fieldname": "uab_section",
+				"fieldtype": "Section Break",
+				"label": "Communication Protocol",
+				"insert_after": "customer",
+				"collapsible": 1,
+				"depends_on": "uab_protocol",
+			},
+			{
+				"fieldname": "uab_protocol",
+				"fieldtype": "Link",
+				"label": "Communication Protocol",
+				"options": "UAB Communication Protocol",
+				"insert_after": "uab_section",
+				"read_only": 1,
+				"search_index": 1,
+				"no_copy": 1,
+			},
+			{
+				"fieldname": "uab_held",
+				"fieldtype": "Check",
+				"label": "Held for Screening",
+				"insert_after": "uab_protocol",
+				"read_only": 1,
+				"no_copy": 1,
+				"in_standard_filter": 1,
+			},
+			{
+				"fieldname": "uab_hold_reason",
+				"fieldtype": "Small Text",
+				"label": "Why Held",
+				"insert_after": "uab_held",
+				"read_only": 1,
+				"no_copy": 1,
+				"depends_on": "uab_held",
+			},
+			{
+				"fieldname": "uab_screening",
+				"fieldtype": "Select",
+				"label": "Screening",
+				"options": "\nAwaiting screening\nNo new information\nNew information – dealt with\nSafeguarding concern – escalated",
+				"insert_after": "uab_hold_reason",
+				"no_copy": 1,
+				"depends_on": "uab_held",
+				"description": "Held messages are still read for new information and safeguarding concerns.",
+			},
+		]
+	}
+
+
+def make_custom_fields() -> None:
+	create_custom_fields(get_custom_fields(), ignore_validate=True)
+
+
+def make_default_ticket_types() -> None:
+	"""Create the always-allowed topics, and list them in UAB Settings if nothing is listed yet."""
+	for ticket_type in DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES:
+		if not frappe.db.exists("HD Ticket Type", ticket_type):
+			frappe.get_doc({"doctype": "HD Ticket Type", "name": ticket_type}).insert(
+				ignore_permissions=True, ignore_if_duplicate=True
+			)
+	settings = frappe.get_single("UAB Settings")
+	if not settings.always_allowed_ticket_types:
+		for ticket_type in DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES:
+			settings.append("always_allowed_ticket_types", {"ticket_type": ticket_type})
+		settings.save(ignore_permissions=True)

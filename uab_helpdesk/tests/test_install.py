@@ -1,0 +1,27 @@
+"""What installing the app leaves on a Helpdesk site."""
+
+import frappe
+
+from uab_helpdesk.setup.install import get_custom_fields, make_custom_fields
+from uab_helpdesk.tests import UABTestCase
+
+
+class TestInstall(UABTestCase):
+	def test_roles_of_spec_3_exist(self):
+		for role in ("UAB Manager", "UAB Head of Service", "UAB Director", "UAB Auditor"):
+			self.assertTrue(frappe.db.exists("Role", role), role)
+
+	def test_hd_ticket_has_the_uab_fields(self):
+		meta = frappe.get_meta("HD Ticket")
+		for field in get_custom_fields()["HD Ticket"]:
+			self.assertTrue(meta.has_field(field["fieldname"]), field["fieldname"])
+
+	def test_custom_fields_are_idempotent(self):
+		before = frappe.db.count("Custom Field", {"dt": "HD Ticket", "fieldname": ("like", "uab_%")})
+		make_custom_fields()
+		self.assertEqual(
+			frappe.db.count("Custom Field", {"dt": "HD Ticket", "fieldname": ("like", "uab_%")}), before
+		)
+
+	def test_always_allowed_ticket_types_exist(self):
+		self.assertTrue(frappe.db.exists("HD Ticket Type", "Health and safety"))

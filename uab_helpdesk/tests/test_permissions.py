@@ -1,0 +1,88 @@
+"""Who may do what with each UAB DocType (SPEC §3; policy 2.2, 7.1, 8.1)."""
+
+import frappe
+
+from uab_helpdesk.tests import UABTestCase
+from uab_helpdesk.tests.utils import make_staff
+
+CASE_DOCTYPES = (
+	"UAB Incident",
+	"UAB Warning",
+	"UAB Assessment",
+	"UAB Communication Protocol",
+	"UAB Appeal",
+	"UAB Protocol Review",
+	"UAB Contact Attempt",
+	"UAB Equality Profile",
+)
+
+# role -> doctype -> the permission types it must have; every other type must be absent.
+EXPECTED = {
+	"agent": {
+		"UAB Incident": {"read", "create", "write", "submit"},
+		"UAB Warning": {"read", "create", "write", "submit"},
+		"UAB Communication Protocol": {"read"},
+	},
+	"manager": {
+		"UAB Incident": {"read", "create", "write", "submit", "cancel"},
+		"UAB Warning": {"read", "create", "write", "submit", "cancel"},
+		"UAB Assessment": {"read", "create", "write", "submit", "cancel"},
+		"UAB Communication Protocol": {"read", "create", "write"},
+		"UAB Appeal": {"read", "create", "write"},
+		"UAB Protocol Review": {"read", "create", "write", "submit", "cancel"},
+		"UAB Contact Attempt": {"read"},
+		"UAB Equality Profile": {"read", "create", "write"},
+	},
+	"head": {
+		"UAB Incident": {"read", "create", "write", "submit", "cancel"},
+		"UAB Warning": {"read", "create", "write", "submit", "cancel"},
+		"UAB Assessment": {"read"},
+		"UAB Communication Protocol": {"read", "create", "write", "submit", "cancel"},
+		"UAB Appeal": {"read"},
+		"UAB Protocol Review": {"read", "create", "write", "submit", "cancel"},
+		"UAB Contact Attempt": {"read"},
+		"UAB Equality Profile": {"read", "create", "write"},
+	},
+	"director": {
+		"UAB Incident": {"read", "create", "write", "submit"},
+		"UAB Warning": {"read", "create", "write", "submit", "cancel"},
+		"UAB Assessment": {"read"},
+		"UAB Communication Protocol": {"read", "create", "write"},
+		"UAB Appeal": {"read", "write", "submit"},
+		"UAB Protocol Review": {"read"},
+		"UAB Contact Attempt": {"read"},
+		"UAB Equality Profile": {"read"},
+	},
+	"auditor": {doctype: {"read"} for doctype in CASE_DOCTYPES if doctype != "UAB Equality Profile"},
+	"customer": {},
+}
+PTYPES = ("read", "create", "write", "submit", "cancel")
+
+
+class TestPermissionMatrix(UABTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.staff = make_staff()
+
+	def test_each_role_has_exactly_its_permissions_spec_3(self):
+		for who, grants in EXPECTED.items():
+			user = self.staff[who]
+			for doctype in CASE_DOCTYPES:
+				for ptype in PTYPES:
+					expected = ptype in grants.get(doctype, set())
+					# Agents read contact attempts only when the attempt is their own (if_owner).
+					if who == "agent" and doctype == "UAB Contact Attempt":
+						continue
+					with self.subTest(who=who, doctype=doctype, ptype=ptype):
+						self.assertEqual(bool(frappe.has_permission(doctype, ptype, user=user)), expected)
+
+	def test_customers_read_no_uab_record_by_list_8_1(self):
+		with self.set_user(self.staff.customer):
+			for doctype in CASE_DOCTYPES:
+				with self.subTest(doctype=doctype), self.assertRaises(frappe.PermissionError):
+					frappe.get_list(doctype)
+
+	def test_agents_never_read_equality_data_7_1(self):
+		with self.set_user(self.staff.agent), self.assertRaises(frappe.PermissionError):
+			frappe.get_list("UAB Equality Profile")

@@ -1,0 +1,154 @@
+"""Factories for integration tests (`make_<thing>`), and the `before_tests` hook."""
+
+import frappe
+from frappe.utils import add_to_date, now_datetime, today
+
+PASSWORD = "Uab-test-Pa55!"
+
+
+def before_tests() -> None:
+	"""`bench run-tests --app uab_helpdesk` runs only our app's before_tests: prepare Helpdesk too."""
+	try:
+		from helpdesk.test_utils import before_tests as helpdesk_before_tests
+	except ImportError:
+		helpdesk_before_tests = None
+	if helpdesk_before_tests:
+		helpdesk_before_tests()
+	from uab_helpdesk.setup.install import make_custom_fields, make_default_ticket_types
+
+	make_custom_fields()
+	make_default_ticket_types()
+	frappe.db.commit()  # nosemgrep: before_tests runs once, outside any test transaction
+
+
+def make_user(email: str, *roles: str, website_user: bool = False) -> str:
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0].replace(".", " ").title(),
+				"send_welcome_email": 0,
+				"user_type": "Website User" if website_user else "System User",
+				"new_password": PASSWORD,
+				"roles": [{"role": role} for role in roles],
+			}
+		).insert(ignore_permissions=True)
+	return email
+
+
+def make_staff() -> frappe._dict:
+	"""One user per role of SPEC §3, plus a portal customer."""
+	return frappe._dict(
+		agent=make_user("uab.agent@housing.test", "Agent"),
+		other_agent=make_user("uab.agent2@housing.test", "Agent"),
+		manager=make_user("uab.manager@housing.test", "Agent", "UAB Manager"),
+		other_manager=make_user("uab.manager2@housing.test", "Agent", "UAB Manager"),
+		head=make_user("uab.head@housing.test", "Agent", "UAB Head of Service"),
+		director=make_user("uab.director@housing.test", "Agent", "UAB Director"),
+		auditor=make_user("uab.auditor@housing.test", "UAB Auditor"),
+		customer=make_user("uab.customer@tenant.test", website_user=True),
+	)
+
+
+def make_contact(first_name: str, email: str | None = None) -> str:
+	email = email or f"{frappe.scrub(first_name)}.{frappe.generate_hash(length=6)}@tenant.test"
+	contact = frappe.get_doc(
+		{"doctype": "Contact", "first_name": first_name, "email_ids": [{"email_id": email, "is_primary": 1}]}
+	).insert(ignore_permissions=True)
+	return contact.name
+
+
+def hours_ago(hours: float):
+	return add_to_date(now_datetime(), hours=-hours)
+
+
+def make_incident(contact: str, *, hours: float = 1, submit: bool = True, **fields) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "UAB Incident",
+			"contact": contact,
+			"occurred_on": hours_ago(hours),
+			"channel": "Phone",
+			"behaviour_type": "Abusive – verbal",
+			"description": "Caller shouted, swore at the officer and called her useless.",
+			**fields,
+		}
+	).insert()
+	if submit:
+		doc.submit()
+	return doc.name
+
+
+def make_warning(
+	contact: str, level: str, incidents: list[str], *, hours: float = 1, submit: bool = True, **fields
+) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "UAB Warning",
+			"contact": contact,
+			"level": level,
+			"issued_on": hours_ago(hours),
+			"method": "Letter",
+			"incidents": [{"incident": name} for name in incidents],
+			**fields,
+		}
+	).insert()
+	if submit:
+		doc.submit()
+	return doc.name
+
+
+def make_assessment(
+	contact: str,
+	formal_warning: str,
+	*,
+	outcome: str = "Unacceptable – protocol recommended",
+	submit: bool = True,
+	**fields,
+) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "UAB Assessment",
+			"contact": contact,
+			"formal_warning": formal_warning,
+			"period_from": add_to_date(today(), months=-3),
+			"period_to": today(),
+			"needs_and_circumstances": "Lives alone; no support needs disclosed after asking.",
+			"reasonable_adjustments": "Offered letters in large print and a named officer.",
+			"proportionality": "Repeated abuse of two officers over three months; written contact keeps a service.",
+			"outcome": outcome,
+			**fields,
+		}
+	).insert()
+	if submit:
+		doc.submit()
+	return doc.name
+
+
+def walk_ladder(contact: str) -> frappe._dict:
+	"""Incident, initial warning, incident, formal warning, incident: the record an assessment needs (6.5)."""
+	steps = frappe._dict()
+	steps.first_incident = make_incident(contact, hours=50)
+	steps.initial_warning = make_warning(contact, "Initial", [steps.first_incident], hours=40)
+	steps.second_incident = make_incident(contact, hours=30)
+	steps.formal_warning = make_warning(contact, "Formal", [steps.second_incident], hours=20)
+	steps.third_incident = make_incident(contact, hours=10)
+	return steps
+
+
+def protocol_fields(contact: str, **fields) -> dict:
+	"""An email-or-letter protocol with phone on Tuesday 10–12, ready for activation."""
+	return {
+		"doctype": "UAB Communication Protocol",
+		"contact": contact,
+		"start_date": today(),
+		"allowed_channels": [{"channel": "Letter"}, {"channel": "Email"}, {"channel": "Phone"}],
+		"contact_windows": [
+			{"channel": "Phone", "weekday": "Tuesday", "from_time": "10:00:00", "to_time": "12:00:00"}
+		],
+		"reasonable_adjustments": "Large print letters.",
+		"letter_sent_on": today(),
+		"letter_method": "Letter",
+		**fields,
+	}

@@ -1,0 +1,44 @@
+# Copyright (c) 2026, UAB Helpdesk Developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import today
+
+from uab_helpdesk.utils import require_role
+
+
+class UABAppeal(Document):
+	"""A customer's one appeal against a protocol, decided by a Director (policy 6.5.5)."""
+
+	def validate(self):
+		self.validate_protocol()
+		self.validate_one_appeal_per_protocol()
+
+	def before_submit(self):
+		require_role(("UAB Director", "System Manager"), _("decide an appeal"))
+		if not self.decision or not (self.decision_reasons or "").strip():
+			frappe.throw(
+				_("Record the decision and the reasons for it before the appeal is decided."),
+				frappe.MandatoryError,
+			)
+		self.director = self.director or frappe.session.user
+		self.decided_on = today()
+		self.status = "Decided"
+
+	def validate_protocol(self) -> None:
+		if frappe.db.get_value("UAB Communication Protocol", self.protocol, "docstatus") != 1:
+			frappe.throw(_("Only an issued communication protocol can be appealed."))
+
+	def validate_one_appeal_per_protocol(self) -> None:
+		"""6.5.5: the customer 'may request one further assessment by a Director'."""
+		other = frappe.db.exists(
+			"UAB Appeal", {"protocol": self.protocol, "docstatus": ("!=", 2), "name": ("!=", self.name)}
+		)
+		if other:
+			frappe.throw(
+				_(
+					"Protocol {0} has already been appealed ({1}): the policy allows one appeal (6.5.5). The customer may still use the complaints policy."
+				).format(frappe.bold(self.protocol), frappe.bold(other))
+			)

@@ -1,0 +1,64 @@
+"""Loads a contact's records for the assessment's evidence pack; the counting is in `policy.evidence`."""
+
+from datetime import date
+
+import frappe
+from frappe.utils import add_days, get_datetime, getdate
+
+from uab_helpdesk.policy.evidence import Evidence, IncidentRecord, MessageRecord, compute_evidence
+
+
+def load_evidence(contact: str, period_from: date, period_to: date) -> Evidence:
+	lookback = frappe.db.get_single_value("UAB Settings", "lookback_months") or 12
+	start, end = get_datetime(period_from), get_datetime(add_days(period_to, 1))
+	span = ["between", [start, end]]
+
+	incidents = frappe.get_all(
+		"UAB Incident",
+		filters={"contact": contact, "docstatus": 1, "occurred_on": span},
+		fields=["name", "occurred_on", "case_closed_on"],
+	)
+	tickets = frappe.get_all("HD Ticket", filters={"contact": contact, "creation": span}, pluck="creation")
+	messages = _messages_from(contact, start, end)
+	blocked = frappe.get_all(
+		"UAB Contact Attempt",
+		filters={"contact": contact, "action": "Blocked", "attempted_on": span},
+		pluck="attempted_on",
+	)
+	return compute_evidence(
+		period_from,
+		period_to,
+		[
+			IncidentRecord(
+				row.name,
+				get_datetime(row.occurred_on),
+				getdate(row.case_closed_on) if row.case_closed_on else None,
+			)
+			for row in incidents
+		],
+		[MessageRecord(get_datetime(row.communication_date), row.content) for row in messages],
+		[get_datetime(created) for created in tickets],
+		[get_datetime(moment) for moment in blocked],
+		lookback_months=lookback,
+	)
+
+
+def _messages_from(contact: str, start, end) -> list:
+	"""Messages the contact sent us: received Communications linked to them by Helpdesk's timeline."""
+	communication = frappe.qb.DocType("Communication")
+	link = frappe.qb.DocType("Communication Link")
+	return (
+		frappe.qb.from_(communication)
+		.join(link)
+		.on(link.parent == communication.name)
+		.select(communication.communication_date, communication.content)
+		.where(
+			(link.link_doctype == "Contact")
+			& (link.link_name == contact)
+			& (communication.sent_or_received == "Received")
+			& (communication.communication_date >= start)
+			& (communication.communication_date < end)
+		)
+		.distinct()
+		.run(as_dict=True)
+	)

@@ -1,0 +1,63 @@
+# Copyright (c) 2026, UAB Helpdesk Developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from uab_helpdesk.facts import case_history
+from uab_helpdesk.policy.ladder import Step, check_step
+from uab_helpdesk.policy.values import AssessmentOutcome, WarningLevel
+from uab_helpdesk.uab_helpdesk.case_record import CaseRecord
+from uab_helpdesk.uab_helpdesk.doctype.uab_assessment.evidence import load_evidence
+from uab_helpdesk.utils import require_role, throw_problems
+
+
+class UABAssessment(CaseRecord):
+	"""The Unacceptable Behaviour Assessment, completed by a manager (policy 6.5.3)."""
+
+	def validate(self):
+		require_role(("UAB Manager", "System Manager"), _("complete an assessment"))
+		self.set_customer()
+		self.validate_period()
+		self.validate_formal_warning()
+		self.validate_ladder()
+		self.validate_proportionality()
+		self.set_evidence()
+
+	def validate_period(self) -> None:
+		if getdate(self.period_to) < getdate(self.period_from):
+			frappe.throw(_("The assessment period ends before it starts."))
+
+	def validate_formal_warning(self) -> None:
+		warning = self.validate_linked_record("UAB Warning", self.formal_warning, label=_("Warning"))
+		if warning.level != WarningLevel.FORMAL.value:
+			frappe.throw(
+				_("An assessment follows a formal warning (policy 6.5.3); {0} is an initial warning.").format(
+					frappe.bold(warning.name)
+				)
+			)
+
+	def validate_ladder(self) -> None:
+		"""6.5.3: the customer continued the behaviour after the formal warning."""
+		throw_problems(
+			check_step(Step.ASSESSMENT, case_history(self.contact)), title=_("Assessment Not Allowed Yet")
+		)
+
+	def validate_proportionality(self) -> None:
+		if self.outcome == AssessmentOutcome.UNACCEPTABLE.value and not (self.proportionality or "").strip():
+			frappe.throw(
+				_("Explain why restricting contact is proportionate before recommending a protocol."),
+				frappe.MandatoryError,
+			)
+
+	def set_evidence(self) -> None:
+		"""Counted from the records, never typed (policy 6.5.3)."""
+		evidence = load_evidence(self.contact, getdate(self.period_from), getdate(self.period_to))
+		self.incident_count = evidence.incident_count
+		self.contact_count = evidence.contact_count
+		self.contacts_per_week = evidence.contacts_per_week
+		self.average_message_words = evidence.average_message_words
+		self.tickets_opened = evidence.tickets_opened
+		self.blocked_attempts = evidence.blocked_attempts
+		self.set("incidents", [{"incident": name} for name in evidence.incidents])

@@ -1,0 +1,128 @@
+# Copyright (c) 2026, UAB Helpdesk Developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.utils import cint, get_time, getdate, today
+
+from uab_helpdesk.facts import active_protocol_of
+from uab_helpdesk.policy.dates import review_due_date
+from uab_helpdesk.policy.protocol import WEEKDAYS, ContactWindow, ProtocolDraft, validate_protocol
+from uab_helpdesk.policy.values import AssessmentOutcome, Channel, IssuePeriod, parse_enum
+from uab_helpdesk.uab_helpdesk.case_record import CaseRecord
+from uab_helpdesk.utils import require_role, throw_problems
+
+
+class UABCommunicationProtocol(CaseRecord):
+	"""How the landlord will communicate with one customer (policy 6.4, 6.5.4).
+
+	Draft while it is prepared; submitting it is the Head of Service's activation; it ends on
+	review, appeal or cancellation. Corrections are made by cancel and amend.
+	"""
+
+	def validate(self):
+		self.set_customer()
+		self.set_review_due_date()
+		self.validate_rules()
+		self.validate_authority()
+
+	def before_submit(self):
+		self.validate_activation()
+		self.status = "Active"
+		self.authorised_by = frappe.session.user
+
+	def on_cancel(self):
+		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": _("Cancelled for correction")})
+
+	@frappe.whitelist(methods=["POST"])
+	def end_protocol(self, reason: str) -> None:
+		"""End an Active protocol now (review decision 6.5.6, appeal overturned 6.5.5)."""
+		require_role(
+			("UAB Head of Service", "UAB Manager", "UAB Director", "System Manager"),
+			_("end a communication protocol"),
+		)
+		if self.status != "Active":
+			frappe.throw(_("Only an Active protocol can be ended; this one is {0}.").format(self.status))
+		if not (reason or "").strip():
+			frappe.throw(_("Give the reason the protocol ends."), frappe.MandatoryError)
+		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": reason.strip()})
+
+	def set_review_due_date(self) -> None:
+		if self.start_date and not self.review_due_date:
+			self.review_due_date = review_due_date(getdate(self.start_date), self.review_period_months())
+
+	def review_period_months(self) -> int:
+		return cint(frappe.db.get_single_value("UAB Settings", "review_period_months")) or 6
+
+	def validate_rules(self) -> None:
+		"""Bad input never reaches an Active protocol: no channel, inverted windows, dates out of order."""
+		throw_problems(validate_protocol(self.as_draft()), title=_("Protocol Not Valid"))
+
+	def as_draft(self) -> ProtocolDraft:
+		return ProtocolDraft(
+			allowed_channels=tuple(Channel(row.channel) for row in self.allowed_channels),
+			windows=tuple(
+				ContactWindow(
+					Channel(row.channel),
+					WEEKDAYS.index(row.weekday),
+					get_time(row.from_time),
+					get_time(row.to_time),
+				)
+				for row in self.contact_windows
+			),
+			start_date=getdate(self.start_date) if self.start_date else None,
+			review_due_date=getdate(self.review_due_date) if self.review_due_date else None,
+			review_period_months=self.review_period_months(),
+			single_point_of_contact=self.single_point_of_contact,
+			deputy_contact=self.deputy_contact,
+			health_and_safety_only=bool(cint(self.health_and_safety_only)),
+			health_and_safety_only_until=getdate(self.health_and_safety_only_until)
+			if self.health_and_safety_only_until
+			else None,
+			issue_limit=cint(self.issue_limit) if self.issue_limit else None,
+			issue_limit_period=parse_enum(IssuePeriod, self.issue_limit_period),
+			third_party_only=bool(cint(self.third_party_only)),
+			third_party_contact=self.third_party_contact,
+		)
+
+	def validate_authority(self) -> None:
+		"""6.5.4: from an assessment that found the behaviour unacceptable, or 6.5: a Director's immediate action."""
+		if cint(self.immediate_action):
+			self.validate_director()
+			return
+		if not self.assessment:
+			frappe.throw(
+				_(
+					"Link the assessment that found the behaviour unacceptable, or record a Director's immediate action (policy 6.5.4)."
+				),
+				frappe.MandatoryError,
+			)
+		assessment = self.validate_linked_record("UAB Assessment", self.assessment, label=_("Assessment"))
+		if assessment.outcome != AssessmentOutcome.UNACCEPTABLE.value:
+			frappe.throw(
+				_(
+					"Assessment {0} concluded '{1}': a protocol needs an assessment that found the behaviour unacceptable (policy 6.5.4)."
+				).format(frappe.bold(assessment.name), assessment.outcome)
+			)
+
+	def validate_activation(self) -> None:
+		"""6.5.4: a Head of Service authorises; the customer has it in writing; one Active protocol per contact."""
+		require_role(("UAB Head of Service", "System Manager"), _("activate a communication protocol"))
+		if (
+			self.assessment
+			and frappe.db.get_value("UAB Assessment", self.assessment, "assessed_by") == frappe.session.user
+		):
+			frappe.throw(_("The manager who completed the assessment cannot also authorise the protocol."))
+		if not self.letter_sent_on or not self.letter_method:
+			frappe.throw(
+				_(
+					"Record when and how the protocol letter was sent: the customer is given the protocol in writing before it applies (policy 6.5.4)."
+				),
+				frappe.MandatoryError,
+			)
+		if existing := active_protocol_of(self.contact, exclude=self.name):
+			frappe.throw(
+				_(
+					"{0} already has an Active communication protocol ({1}); end or amend it instead of adding a second."
+				).format(frappe.bold(self.contact_name or self.contact), frappe.bold(existing))
+			)

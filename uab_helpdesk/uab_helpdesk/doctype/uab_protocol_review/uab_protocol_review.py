@@ -1,0 +1,50 @@
+# Copyright (c) 2026, UAB Helpdesk Developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, getdate
+
+from uab_helpdesk.policy.dates import review_due_date
+
+
+class UABProtocolReview(Document):
+	"""The six-monthly review of a protocol, notified to the customer in writing (policy 6.5.6)."""
+
+	def validate(self):
+		self.validate_protocol()
+		self.validate_next_review_date()
+
+	def before_submit(self):
+		if not self.decision or not (self.reasons or "").strip():
+			frappe.throw(_("Record the decision and the reasons for it."), frappe.MandatoryError)
+		if not self.customer_notified_on or not self.notification_method:
+			frappe.throw(
+				_(
+					"A review is complete only when the customer has been told the decision in writing (policy 6.5.6)."
+				),
+				frappe.MandatoryError,
+			)
+		if self.decision == "Continue" and not self.next_review_date:
+			frappe.throw(
+				_("Set the next review date: a protocol that continues is reviewed again."),
+				frappe.MandatoryError,
+			)
+
+	def validate_protocol(self) -> None:
+		if frappe.db.get_value("UAB Communication Protocol", self.protocol, "docstatus") != 1:
+			frappe.throw(_("Only an issued communication protocol can be reviewed."))
+
+	def validate_next_review_date(self) -> None:
+		"""Restrictions are not indefinite: the next review is at most one review period ahead."""
+		if not self.next_review_date:
+			return
+		months = cint(frappe.db.get_single_value("UAB Settings", "review_period_months")) or 6
+		latest = review_due_date(getdate(self.due_date), months)
+		if not getdate(self.due_date) < getdate(self.next_review_date) <= latest:
+			frappe.throw(
+				_("The next review must fall after this one and no later than {0} ({1} months).").format(
+					frappe.format(latest, "Date"), months
+				)
+			)

@@ -1,0 +1,44 @@
+"""Small Frappe-side helpers shared by the controllers: rendering policy messages and role checks."""
+
+import frappe
+from frappe import _
+from frappe.utils import escape_html
+
+from uab_helpdesk.policy.i18n import Message
+
+MANAGER_ROLES = ("UAB Manager", "UAB Head of Service", "UAB Director", "System Manager")
+
+
+class UABValidationError(frappe.ValidationError):
+	"""A record that breaks the policy; the message says which rule and what to do instead."""
+
+
+def render(message: Message) -> str:
+	"""A policy message, translated, with every stored value escaped for HTML display."""
+	return message.render(translate=_, escape=escape_html)
+
+
+def throw_problems(problems: list[Message], title: str | None = None) -> None:
+	"""Refuse with every problem at once, so the user fixes them in one go; nothing is saved."""
+	if problems:
+		frappe.throw(
+			"<br>".join(render(problem) for problem in problems),
+			exc=UABValidationError,
+			title=title or _("Not Allowed"),
+		)
+
+
+def has_any_role(*roles: str, user: str | None = None) -> bool:
+	return bool(set(roles) & set(frappe.get_roles(user)))
+
+
+def require_role(roles: tuple[str, ...], action: str) -> None:
+	"""Refuse ``action`` (already translated) unless the session user holds one of ``roles``."""
+	if not has_any_role(*roles):
+		frappe.throw(
+			_("Only a user with the role {0} may {1}.").format(
+				" / ".join(role for role in roles if role != "System Manager"), action
+			),
+			exc=frappe.PermissionError,
+			title=_("Not Permitted"),
+		)
