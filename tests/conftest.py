@@ -33,4 +33,6 @@ def make_rules(**overrides) -> ProtocolRules:
 
 @pytest.fixture
 def site() -> SiteContext:
-	return SiteContext(time_zone="Europe/London", always_allowed_ticket_types=frozenset({HEALTH_AND_SAFETY, EMERGENCY}))
+	return SiteContext(
+		time_zone="Europe/London", always_allowed_ticket_types=frozenset({HEALTH_AND_SAFETY, EMERGENCY})
+	)

@@ -77,11 +77,15 @@ def test_issue_period_always_holds_the_day_6_4_3(period, today):
 
 
 def test_to_local_converts_utc_to_london_summer_time():
-	assert to_local(datetime(2026, 7, 7, 9, 30, tzinfo=timezone.utc), "Europe/London") == datetime(2026, 7, 7, 10, 30)
+	assert to_local(datetime(2026, 7, 7, 9, 30, tzinfo=timezone.utc), "Europe/London") == datetime(
+		2026, 7, 7, 10, 30
+	)
 
 
 def test_to_local_keeps_greenwich_time_in_winter():
-	assert to_local(datetime(2026, 1, 6, 9, 30, tzinfo=timezone.utc), "Europe/London") == datetime(2026, 1, 6, 9, 30)
+	assert to_local(datetime(2026, 1, 6, 9, 30, tzinfo=timezone.utc), "Europe/London") == datetime(
+		2026, 1, 6, 9, 30
+	)
 
 
 def test_naive_datetimes_are_already_site_local():

@@ -30,7 +30,10 @@ def test_over_issue_limit_is_held_for_screening_6_4_3(site):
 	decision = decide_incoming(message(), limited(), site, issues_opened_in_period=3)
 	assert decision.outcome == Outcome.HELD
 	assert decision.rules_breached == (Rule.ISSUE_LIMIT,)
-	assert "3 new issues already raised this Month (limit 3, period from 1 November 2026)" in decision.message.render()
+	assert (
+		"3 new issues already raised this Month (limit 3, period from 1 November 2026)"
+		in decision.message.render()
+	)
 
 
 def test_reply_on_an_existing_issue_does_not_count_against_the_limit_6_4_3(site):
@@ -45,11 +48,15 @@ def test_off_topic_is_held_6_5_4(site):
 
 def test_non_health_and_safety_during_hs_only_period_is_held_6_4_4(site):
 	rules = make_rules(health_and_safety_only_until=date(2026, 12, 31))
-	assert decide_incoming(message(ticket_type="Rent"), rules, site).rules_breached == (Rule.HEALTH_AND_SAFETY_ONLY,)
+	assert decide_incoming(message(ticket_type="Rent"), rules, site).rules_breached == (
+		Rule.HEALTH_AND_SAFETY_ONLY,
+	)
 
 
 def test_health_and_safety_is_never_held_6_4_4(site):
-	rules = limited(allowed_ticket_types=frozenset({"Repairs"}), health_and_safety_only_until=date(2026, 12, 31))
+	rules = limited(
+		allowed_ticket_types=frozenset({"Repairs"}), health_and_safety_only_until=date(2026, 12, 31)
+	)
 	for ticket_type in (HEALTH_AND_SAFETY, EMERGENCY):
 		decision = decide_incoming(message(ticket_type=ticket_type), rules, site, issues_opened_in_period=50)
 		assert decision.outcome == Outcome.ACCEPTED

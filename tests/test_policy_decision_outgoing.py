@@ -18,7 +18,10 @@ def reply(channel=Channel.EMAIL, at=TUESDAY_11, agent=OFFICER, **kwargs) -> Outg
 
 
 def test_no_protocol_means_no_rule_runs(site):
-	assert decide_outgoing(reply(agent=OTHER_AGENT, channel=Channel.IN_PERSON), None, site).outcome == Outcome.ALLOWED
+	assert (
+		decide_outgoing(reply(agent=OTHER_AGENT, channel=Channel.IN_PERSON), None, site).outcome
+		== Outcome.ALLOWED
+	)
 
 
 def test_named_officer_on_allowed_channel_is_allowed_6_4_2(site):
@@ -63,7 +66,10 @@ def test_phone_on_wrong_day_is_blocked_6_4_2(site):
 
 
 def test_phone_inside_window_is_allowed_6_4_2(site):
-	assert decide_outgoing(reply(channel=Channel.PHONE, at=TUESDAY_11), make_rules(), site).outcome == Outcome.ALLOWED
+	assert (
+		decide_outgoing(reply(channel=Channel.PHONE, at=TUESDAY_11), make_rules(), site).outcome
+		== Outcome.ALLOWED
+	)
 
 
 def test_window_end_is_exclusive_6_4_2(site):
@@ -73,14 +79,19 @@ def test_window_end_is_exclusive_6_4_2(site):
 
 def test_channels_without_windows_are_not_time_limited_6_4_2(site):
 	sunday_night = datetime(2026, 11, 29, 23, 30)
-	assert decide_outgoing(reply(channel=Channel.EMAIL, at=sunday_night), make_rules(), site).outcome == Outcome.ALLOWED
+	assert (
+		decide_outgoing(reply(channel=Channel.EMAIL, at=sunday_night), make_rules(), site).outcome
+		== Outcome.ALLOWED
+	)
 
 
 def test_window_is_judged_in_site_time_across_dst_6_4_2(site):
 	"""09:30 UTC on a Tuesday in July is 10:30 in London (BST): inside; in January it is 09:30: outside."""
 	july = datetime(2026, 7, 7, 9, 30, tzinfo=timezone.utc)
 	january = datetime(2026, 1, 6, 9, 30, tzinfo=timezone.utc)
-	assert decide_outgoing(reply(channel=Channel.PHONE, at=july), make_rules(), site).outcome == Outcome.ALLOWED
+	assert (
+		decide_outgoing(reply(channel=Channel.PHONE, at=july), make_rules(), site).outcome == Outcome.ALLOWED
+	)
 	assert decide_outgoing(reply(channel=Channel.PHONE, at=january), make_rules(), site).refused
 
 
@@ -133,12 +144,16 @@ def test_third_party_only_blocks_direct_contact_6_4_1(site):
 
 def test_every_breached_rule_is_reported_not_only_the_first_5_1(site):
 	rules = make_rules(allowed_ticket_types=frozenset({"Repairs"}))
-	decision = decide_outgoing(reply(channel=Channel.PHONE, at=TUESDAY_9, agent=OTHER_AGENT, ticket_type="Rent"), rules, site)
+	decision = decide_outgoing(
+		reply(channel=Channel.PHONE, at=TUESDAY_9, agent=OTHER_AGENT, ticket_type="Rent"), rules, site
+	)
 	assert set(decision.rules_breached) == {Rule.SINGLE_POINT_OF_CONTACT, Rule.CONTACT_WINDOW, Rule.TOPIC}
 
 
 def test_policy_letters_go_by_any_allowed_written_channel_6_5_4(site):
-	rules = make_rules(allowed_ticket_types=frozenset({"Repairs"}), health_and_safety_only_until=date(2027, 1, 1))
+	rules = make_rules(
+		allowed_ticket_types=frozenset({"Repairs"}), health_and_safety_only_until=date(2027, 1, 1)
+	)
 	letter = reply(channel=Channel.EMAIL, agent=OTHER_AGENT, ticket_type="Rent", about_policy=True)
 	assert decide_outgoing(letter, rules, site).outcome == Outcome.ALLOWED
 
@@ -151,7 +166,10 @@ def test_policy_letters_are_not_sent_by_phone_6_5_4(site):
 
 def test_policy_letters_fall_back_to_letter_when_no_written_channel_is_allowed_6_4_4(site):
 	rules = make_rules(allowed_channels=frozenset({Channel.PHONE}))
-	assert decide_outgoing(reply(channel=Channel.LETTER, about_policy=True), rules, site).outcome == Outcome.ALLOWED
+	assert (
+		decide_outgoing(reply(channel=Channel.LETTER, about_policy=True), rules, site).outcome
+		== Outcome.ALLOWED
+	)
 	assert decide_outgoing(reply(channel=Channel.EMAIL, about_policy=True), rules, site).refused
 
 
@@ -169,7 +187,11 @@ def test_override_without_a_reason_does_not_override_5_1_rule_8(site):
 
 
 def test_warn_mode_logs_without_refusing(site):
-	warn = SiteContext(time_zone=site.time_zone, always_allowed_ticket_types=site.always_allowed_ticket_types, mode=EnforcementMode.WARN)
+	warn = SiteContext(
+		time_zone=site.time_zone,
+		always_allowed_ticket_types=site.always_allowed_ticket_types,
+		mode=EnforcementMode.WARN,
+	)
 	decision = decide_outgoing(reply(agent=OTHER_AGENT), make_rules(), warn)
 	assert decision.outcome == Outcome.FLAGGED
 	assert not decision.refused and decision.needs_record
@@ -184,5 +206,7 @@ def test_refusal_names_the_rule_the_protocol_and_the_alternative(site):
 
 def test_summary_is_translated_and_escaped_by_the_caller():
 	rules = make_rules(customer_name="<img src=x onerror=alert(1)>")
-	text = summarise(rules).render(translate=lambda s: s.replace("Contact with", "Cyswllt â"), escape=lambda s: s.replace("<", "&lt;"))
+	text = summarise(rules).render(
+		translate=lambda s: s.replace("Contact with", "Cyswllt â"), escape=lambda s: s.replace("<", "&lt;")
+	)
 	assert text.startswith("Cyswllt â &lt;img src=x onerror=alert(1)>")

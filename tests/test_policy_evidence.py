@@ -31,7 +31,10 @@ def test_sets_aside_cases_closed_twelve_months_or_more_6_5_3():
 def test_frequency_and_length_of_communication_6_5_3():
 	messages = [
 		MessageRecord(datetime(2026, 9, 1, 9), "<p>one two three</p>"),
-		MessageRecord(datetime(2026, 10, 1, 9), "four five six seven eight nine<blockquote>quoted earlier reply</blockquote>"),
+		MessageRecord(
+			datetime(2026, 10, 1, 9),
+			"four five six seven eight nine<blockquote>quoted earlier reply</blockquote>",
+		),
 		MessageRecord(datetime(2026, 12, 1, 9), "outside"),
 	]
 	evidence = compute_evidence(FROM, TO, [], messages, [], [])
@@ -41,7 +44,9 @@ def test_frequency_and_length_of_communication_6_5_3():
 
 
 def test_tickets_opened_and_blocked_attempts_are_counted_6_5_3():
-	evidence = compute_evidence(FROM, TO, [], [], [datetime(2026, 9, 3), datetime(2026, 1, 1)], [datetime(2026, 10, 3)])
+	evidence = compute_evidence(
+		FROM, TO, [], [], [datetime(2026, 9, 3), datetime(2026, 1, 1)], [datetime(2026, 10, 3)]
+	)
 	assert (evidence.tickets_opened, evidence.blocked_attempts) == (1, 1)
 
 

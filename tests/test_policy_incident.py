@@ -9,7 +9,11 @@ NOW = datetime(2026, 11, 24, 12, 0)
 
 
 def problems(**fields) -> list[str]:
-	values = dict(occurred_on=datetime(2026, 11, 24, 9, 0), channel=Channel.PHONE, description="Caller shouted and swore at the officer.")
+	values = dict(
+		occurred_on=datetime(2026, 11, 24, 9, 0),
+		channel=Channel.PHONE,
+		description="Caller shouted and swore at the officer.",
+	)
 	values.update(fields)
 	return [message.render() for message in validate_incident(IncidentFacts(**values), NOW)]
 
@@ -29,8 +33,13 @@ def test_violence_used_without_police_report_is_refused_6_3_1():
 
 
 def test_police_report_needs_a_reference_6_3_1():
-	assert problems(physical_violence=PhysicalViolence.USED, police_reported=True) == ["Record the police reference for the report (policy 6.3.1)."]
-	assert problems(physical_violence=PhysicalViolence.USED, police_reported=True, police_reference="CAD 1234") == []
+	assert problems(physical_violence=PhysicalViolence.USED, police_reported=True) == [
+		"Record the police reference for the report (policy 6.3.1)."
+	]
+	assert (
+		problems(physical_violence=PhysicalViolence.USED, police_reported=True, police_reference="CAD 1234")
+		== []
+	)
 
 
 def test_description_must_be_factual_6_3_5():

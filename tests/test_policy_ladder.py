@@ -18,7 +18,10 @@ def test_initial_warning_needs_an_incident_6_5_1():
 
 
 def test_formal_warning_without_initial_warning_is_refused_6_5_2():
-	assert "earlier initial warning" in check_step(Step.FORMAL_WARNING, CaseHistory(incidents=(D1, D3)))[0].render()
+	assert (
+		"earlier initial warning"
+		in check_step(Step.FORMAL_WARNING, CaseHistory(incidents=(D1, D3)))[0].render()
+	)
 
 
 def test_formal_warning_needs_behaviour_persisting_after_initial_warning_6_5_2():

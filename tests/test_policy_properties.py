@@ -30,7 +30,9 @@ def windows(draw, allowed):
 	end = time(draw(st.integers(start.hour + 1, 24)) % 24) if start.hour < 23 else time(23, 59)
 	if end <= start:
 		end = time(23, 59)
-	return ContactWindow(draw(st.sampled_from(sorted(allowed, key=lambda c: c.value))), draw(st.integers(0, 6)), start, end)
+	return ContactWindow(
+		draw(st.sampled_from(sorted(allowed, key=lambda c: c.value))), draw(st.integers(0, 6)), start, end
+	)
 
 
 @st.composite
@@ -45,7 +47,9 @@ def protocols(draw):
 		single_point_of_contact=spoc,
 		deputy_contact="deputy@x" if spoc and draw(st.booleans()) else None,
 		allowed_ticket_types=draw(st.frozensets(st.sampled_from(TOPICS[:3]))),
-		health_and_safety_only_until=draw(st.one_of(st.none(), st.dates(date(2025, 1, 1), date(2028, 12, 31)))),
+		health_and_safety_only_until=draw(
+			st.one_of(st.none(), st.dates(date(2025, 1, 1), date(2028, 12, 31)))
+		),
 		issue_limit=draw(st.one_of(st.none(), st.integers(1, 5))),
 		issue_limit_period=draw(st.sampled_from(list(IssuePeriod))),
 		third_party_only=draw(st.booleans()),
@@ -53,7 +57,9 @@ def protocols(draw):
 	)
 
 
-site_contexts = st.builds(SiteContext, always_allowed_ticket_types=st.just(ALWAYS), mode=st.sampled_from(list(EnforcementMode)))
+site_contexts = st.builds(
+	SiteContext, always_allowed_ticket_types=st.just(ALWAYS), mode=st.sampled_from(list(EnforcementMode))
+)
 outgoing = st.builds(
 	OutgoingContact,
 	channel=channels,
@@ -63,12 +69,20 @@ outgoing = st.builds(
 	about_policy=st.booleans(),
 	to_third_party=st.booleans(),
 )
-incoming = st.builds(IncomingContact, channel=channels, at=moments, ticket_type=st.sampled_from([*TOPICS, None]), opens_new_issue=st.booleans())
+incoming = st.builds(
+	IncomingContact,
+	channel=channels,
+	at=moments,
+	ticket_type=st.sampled_from([*TOPICS, None]),
+	opens_new_issue=st.booleans(),
+)
 
 
 @given(st.lists(channels, max_size=6, unique=True), st.booleans())
 def test_a_valid_protocol_always_leaves_one_channel_6_4_4(allowed, third_party_only):
-	draft = ProtocolDraft(allowed_channels=tuple(allowed), third_party_only=third_party_only, third_party_contact="Advocate")
+	draft = ProtocolDraft(
+		allowed_channels=tuple(allowed), third_party_only=third_party_only, third_party_contact="Advocate"
+	)
 	if not validate_protocol(draft):
 		assert len(allowed) >= 1
 
@@ -96,8 +110,15 @@ def test_incoming_contact_is_never_refused_5(rules, site, contact, opened):
 
 @given(protocols(), site_contexts, moments, st.sampled_from([*TOPICS, None]))
 def test_always_allowed_topics_never_breach_topic_or_hs_rules_outgoing_6_4_4(rules, site, at, _topic):
-	decision = decide_outgoing(OutgoingContact(Channel.LETTER, at, agent="spoc@x", ticket_type="Emergency repair"), rules, site)
-	assert {rule.value for rule in decision.rules_breached} <= {"Channel", "Single point of contact", "Contact window", "Third party only"}
+	decision = decide_outgoing(
+		OutgoingContact(Channel.LETTER, at, agent="spoc@x", ticket_type="Emergency repair"), rules, site
+	)
+	assert {rule.value for rule in decision.rules_breached} <= {
+		"Channel",
+		"Single point of contact",
+		"Contact window",
+		"Third party only",
+	}
 
 
 @settings(max_examples=200)

@@ -12,20 +12,25 @@ def problems(**fields) -> list[str]:
 
 
 def test_a_sound_protocol_has_no_problems():
-	assert problems(
-		allowed_channels=(Channel.LETTER, Channel.PHONE),
-		windows=(ContactWindow(Channel.PHONE, 1, time(10), time(12)),),
-		start_date=date(2026, 11, 24),
-		review_due_date=date(2027, 5, 24),
-		single_point_of_contact="a@x",
-		deputy_contact="b@x",
-		issue_limit=3,
-		issue_limit_period=IssuePeriod.MONTH,
-	) == []
+	assert (
+		problems(
+			allowed_channels=(Channel.LETTER, Channel.PHONE),
+			windows=(ContactWindow(Channel.PHONE, 1, time(10), time(12)),),
+			start_date=date(2026, 11, 24),
+			review_due_date=date(2027, 5, 24),
+			single_point_of_contact="a@x",
+			deputy_contact="b@x",
+			issue_limit=3,
+			issue_limit_period=IssuePeriod.MONTH,
+		)
+		== []
+	)
 
 
 def test_no_allowed_channel_is_refused_6_4_4():
-	assert problems(allowed_channels=()) == ["A communication protocol must leave at least one allowed channel (policy 6.4.4)."]
+	assert problems(allowed_channels=()) == [
+		"A communication protocol must leave at least one allowed channel (policy 6.4.4)."
+	]
 
 
 def test_a_channel_listed_twice_is_refused():
@@ -33,19 +38,28 @@ def test_a_channel_listed_twice_is_refused():
 
 
 def test_window_ending_before_it_starts_is_refused_6_4_2():
-	found = problems(allowed_channels=(Channel.PHONE,), windows=(ContactWindow(Channel.PHONE, 1, time(12), time(10)),))
-	assert found == ["The Phone contact window on Tuesday ends at 10:00, which is not after it starts at 12:00."]
+	found = problems(
+		allowed_channels=(Channel.PHONE,), windows=(ContactWindow(Channel.PHONE, 1, time(12), time(10)),)
+	)
+	assert found == [
+		"The Phone contact window on Tuesday ends at 10:00, which is not after it starts at 12:00."
+	]
 
 
 def test_window_for_a_channel_that_is_not_allowed_is_refused_6_4_2():
-	found = problems(allowed_channels=(Channel.LETTER,), windows=(ContactWindow(Channel.PHONE, 1, time(10), time(12)),))
+	found = problems(
+		allowed_channels=(Channel.LETTER,), windows=(ContactWindow(Channel.PHONE, 1, time(10), time(12)),)
+	)
 	assert found == ["A contact window is set for Phone, which is not an allowed channel."]
 
 
 def test_overlapping_windows_are_refused_6_4_2():
 	found = problems(
 		allowed_channels=(Channel.PHONE,),
-		windows=(ContactWindow(Channel.PHONE, 1, time(10), time(12)), ContactWindow(Channel.PHONE, 1, time(11), time(13))),
+		windows=(
+			ContactWindow(Channel.PHONE, 1, time(10), time(12)),
+			ContactWindow(Channel.PHONE, 1, time(11), time(13)),
+		),
 	)
 	assert len(found) == 1 and "overlap" in found[0]
 
@@ -53,17 +67,24 @@ def test_overlapping_windows_are_refused_6_4_2():
 def test_windows_on_different_days_do_not_overlap_6_4_2():
 	assert not problems(
 		allowed_channels=(Channel.PHONE,),
-		windows=(ContactWindow(Channel.PHONE, 1, time(10), time(12)), ContactWindow(Channel.PHONE, 3, time(10), time(12))),
+		windows=(
+			ContactWindow(Channel.PHONE, 1, time(10), time(12)),
+			ContactWindow(Channel.PHONE, 3, time(10), time(12)),
+		),
 	)
 
 
 def test_review_date_later_than_six_months_is_refused_6_5_6():
 	found = problems(start_date=date(2026, 11, 24), review_due_date=date(2027, 6, 1))
-	assert found == ["The review date can be no later than 2027-05-24: a protocol is reviewed after 6 months (policy 6.5.6)."]
+	assert found == [
+		"The review date can be no later than 2027-05-24: a protocol is reviewed after 6 months (policy 6.5.6)."
+	]
 
 
 def test_review_date_before_start_is_refused_6_5_6():
-	assert problems(start_date=date(2026, 11, 24), review_due_date=date(2026, 11, 1)) == ["The review date must be after the start date."]
+	assert problems(start_date=date(2026, 11, 24), review_due_date=date(2026, 11, 1)) == [
+		"The review date must be after the start date."
+	]
 
 
 def test_health_and_safety_only_needs_an_end_date_6_4_4():
@@ -71,7 +92,11 @@ def test_health_and_safety_only_needs_an_end_date_6_4_4():
 
 
 def test_health_and_safety_period_ending_before_start_is_refused_6_4_4():
-	found = problems(start_date=date(2026, 11, 24), health_and_safety_only=True, health_and_safety_only_until=date(2026, 11, 1))
+	found = problems(
+		start_date=date(2026, 11, 24),
+		health_and_safety_only=True,
+		health_and_safety_only_until=date(2026, 11, 1),
+	)
 	assert found == ["The health-and-safety-only period ends before the protocol starts."]
 
 
