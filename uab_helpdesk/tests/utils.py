@@ -152,3 +152,23 @@ def protocol_fields(contact: str, **fields) -> dict:
 		"letter_method": "Letter",
 		**fields,
 	}
+
+
+def make_protocol(contact: str, *, director: str | None = None, activate_as: str | None = None, **fields):
+	"""A protocol document; with ``director`` it rests on a Director's immediate action (6.5) rather
+	than an assessment, and with ``activate_as`` that Head of Service submits (activates) it."""
+	if director:
+		fields.update(
+			immediate_action=1,
+			authorising_director=director,
+			immediate_action_reason="Threats made to staff.",
+		)
+	doc = frappe.get_doc(protocol_fields(contact, **fields)).insert()
+	if activate_as:
+		previous = frappe.session.user
+		frappe.set_user(activate_as)
+		try:
+			doc.submit()
+		finally:
+			frappe.set_user(previous)
+	return doc

@@ -4,7 +4,7 @@
 import frappe
 
 from uab_helpdesk.tests import UABTestCase
-from uab_helpdesk.tests.utils import make_contact, make_staff, protocol_fields
+from uab_helpdesk.tests.utils import make_contact, make_protocol, make_staff
 
 
 class TestUABAppeal(UABTestCase):
@@ -12,19 +12,11 @@ class TestUABAppeal(UABTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.staff = make_staff()
+
+	def setUp(self):
+		# Each test needs a protocol of its own: one appeal per protocol is the rule under test.
 		contact = make_contact("Appealing Tenant")
-		protocol = frappe.get_doc(
-			protocol_fields(
-				contact,
-				immediate_action=1,
-				authorising_director=cls.staff.director,
-				immediate_action_reason="Threats.",
-			)
-		).insert()
-		frappe.set_user(cls.staff.head)
-		protocol.submit()
-		frappe.set_user("Administrator")
-		cls.protocol = protocol.name
+		self.protocol = make_protocol(contact, director=self.staff.director, activate_as=self.staff.head).name
 
 	def appeal(self):
 		with self.set_user(self.staff.manager):

@@ -5,7 +5,14 @@ import frappe
 from frappe.utils import add_months, getdate, today
 
 from uab_helpdesk.tests import UABTestCase
-from uab_helpdesk.tests.utils import make_assessment, make_contact, make_staff, protocol_fields, walk_ladder
+from uab_helpdesk.tests.utils import (
+	make_assessment,
+	make_contact,
+	make_protocol,
+	make_staff,
+	protocol_fields,
+	walk_ladder,
+)
 from uab_helpdesk.utils import UABValidationError
 
 
@@ -91,17 +98,10 @@ class TestUABCommunicationProtocol(UABTestCase):
 		self.assertIn("found the behaviour unacceptable", str(refusal.exception))
 
 	def test_director_immediate_action_without_assessment_6_5(self):
-		other = make_contact("Immediate Tenant")
 		with self.set_user(self.staff.manager):
-			doc = frappe.get_doc(
-				protocol_fields(
-					other,
-					immediate_action=1,
-					authorising_director=self.staff.director,
-					immediate_action_reason="Knife shown at the office.",
-				)
-			).insert()
+			doc = make_protocol(make_contact("Immediate Tenant"), director=self.staff.director)
 		self.assertEqual(self.activate(doc).status, "Active")
+		self.assertEqual(doc.authorising_director, self.staff.director)
 
 	def test_ending_a_protocol_records_why(self):
 		doc = self.activate(self.draft())

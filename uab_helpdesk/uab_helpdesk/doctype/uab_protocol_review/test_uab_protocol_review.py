@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import add_months, today
 
 from uab_helpdesk.tests import UABTestCase
-from uab_helpdesk.tests.utils import make_contact, make_staff, protocol_fields
+from uab_helpdesk.tests.utils import make_contact, make_protocol, make_staff
 
 
 class TestUABProtocolReview(UABTestCase):
@@ -13,16 +13,9 @@ class TestUABProtocolReview(UABTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.staff = make_staff()
-		protocol = frappe.get_doc(
-			protocol_fields(
-				make_contact("Reviewed Tenant"),
-				immediate_action=1,
-				authorising_director=cls.staff.director,
-				immediate_action_reason="Threats.",
-			)
-		).insert()
-		protocol.submit()
-		cls.protocol = protocol
+		cls.protocol = make_protocol(
+			make_contact("Reviewed Tenant"), director=cls.staff.director, activate_as=cls.staff.head
+		)
 
 	def review(self, **fields):
 		return frappe.get_doc(
