@@ -10,6 +10,30 @@ from uab_helpdesk.utils import require_role
 
 
 class UABAppeal(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amended_from: DF.Link | None
+		complaint_ticket: DF.Link | None
+		complaints_route_requested: DF.Check
+		contact: DF.Link | None
+		contact_name: DF.Data | None
+		decided_on: DF.Date | None
+		decision: DF.Literal["", "Upheld", "Varied", "Overturned"]
+		decision_reasons: DF.Text | None
+		director: DF.Link | None
+		grounds: DF.Text
+		outcome_letter_sent_on: DF.Date | None
+		protocol: DF.Link
+		received_on: DF.Date
+		received_via: DF.Literal["Email", "Letter", "Phone", "In person", "Portal", "Third party"]
+		status: DF.Literal["Received", "With Director", "Decided"]
+	# end: auto-generated types
 	"""A customer's one appeal against a protocol, decided by a Director (policy 6.5.5)."""
 
 	def validate(self):

@@ -14,6 +14,46 @@ from uab_helpdesk.utils import require_role, throw_problems
 
 
 class UABAssessment(CaseRecord):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from uab_helpdesk.uab_helpdesk.doctype.uab_linked_incident.uab_linked_incident import (
+			UABLinkedIncident,
+		)
+
+		amended_from: DF.Link | None
+		assessed_by: DF.Link
+		average_message_words: DF.Float
+		blocked_attempts: DF.Int
+		contact: DF.Link
+		contact_count: DF.Int
+		contact_name: DF.Data | None
+		contacts_per_week: DF.Float
+		customer: DF.Link | None
+		formal_warning: DF.Link
+		incident_count: DF.Int
+		incidents: DF.Table[UABLinkedIncident]
+		language_notes: DF.Text | None
+		needs_and_circumstances: DF.Text
+		other_support_considered: DF.Text | None
+		outcome: DF.Literal[
+			"", "Unacceptable \u2013 protocol recommended", "Not unacceptable", "Further warning"
+		]
+		period_from: DF.Date
+		period_to: DF.Date
+		proportionality: DF.Text | None
+		reasonable_adjustments: DF.Text
+		tenancy_action: DF.Literal[
+			"None", "Considered", "Notice Seeking Possession", "Notice Requiring Possession", "Injunction"
+		]
+		tenancy_type: DF.Literal["", "Starter", "Assured", "Fixed term", "Other"]
+		tickets_opened: DF.Int
+	# end: auto-generated types
 	"""The Unacceptable Behaviour Assessment, completed by a manager (policy 6.5.3)."""
 
 	def validate(self):

@@ -14,6 +14,57 @@ from uab_helpdesk.utils import require_role, throw_problems
 
 
 class UABCommunicationProtocol(CaseRecord):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from uab_helpdesk.uab_helpdesk.doctype.uab_protocol_case.uab_protocol_case import UABProtocolCase
+		from uab_helpdesk.uab_helpdesk.doctype.uab_protocol_channel.uab_protocol_channel import (
+			UABProtocolChannel,
+		)
+		from uab_helpdesk.uab_helpdesk.doctype.uab_protocol_window.uab_protocol_window import (
+			UABProtocolWindow,
+		)
+		from uab_helpdesk.uab_helpdesk.doctype.uab_ticket_type.uab_ticket_type import UABTicketType
+
+		allowed_channels: DF.Table[UABProtocolChannel]
+		allowed_ticket_types: DF.TableMultiSelect[UABTicketType]
+		amended_from: DF.Link | None
+		assessment: DF.Link | None
+		authorised_by: DF.Link | None
+		authorising_director: DF.Link | None
+		cases_to_close: DF.Table[UABProtocolCase]
+		contact: DF.Link
+		contact_name: DF.Data | None
+		contact_windows: DF.Table[UABProtocolWindow]
+		customer: DF.Link | None
+		deputy_contact: DF.Link | None
+		end_reason: DF.SmallText | None
+		ended_on: DF.Date | None
+		health_and_safety_only: DF.Check
+		health_and_safety_only_until: DF.Date | None
+		immediate_action: DF.Check
+		immediate_action_reason: DF.SmallText | None
+		issue_limit: DF.Int
+		issue_limit_period: DF.Literal["", "Week", "Month", "Quarter"]
+		letter_method: DF.Literal["", "Letter", "Email", "Portal"]
+		letter_sent_on: DF.Date | None
+		reasonable_adjustments: DF.Text
+		review_due_date: DF.Date | None
+		single_point_of_contact: DF.Link | None
+		single_point_of_contact_name: DF.Data | None
+		start_date: DF.Date
+		status: DF.Literal["Draft", "Active", "Ended"]
+		support_considered: DF.Text | None
+		third_party_contact: DF.Link | None
+		third_party_only: DF.Check
+		update_frequency: DF.Data | None
+		visits_by_appointment_only: DF.Check
+	# end: auto-generated types
 	"""How the landlord will communicate with one customer (policy 6.4, 6.5.4).
 
 	Draft while it is prepared; submitting it is the Head of Service's activation; it ends on

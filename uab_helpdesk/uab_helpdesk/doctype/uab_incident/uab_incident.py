@@ -12,6 +12,42 @@ from uab_helpdesk.utils import throw_problems
 
 
 class UABIncident(CaseRecord):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amended_from: DF.Link | None
+		behaviour_type: DF.Literal[
+			"Aggressive",
+			"Abusive \u2013 physical",
+			"Abusive \u2013 verbal",
+			"Intimidation or threatening",
+			"Unreasonable demands",
+			"Unreasonable persistence",
+			"Vexatious",
+			"Social media or online abuse",
+		]
+		call_ended_by_staff: DF.Check
+		case_closed_on: DF.Date | None
+		channel: DF.Literal["Email", "Letter", "Phone", "In person", "Portal", "Third party"]
+		contact: DF.Link
+		contact_name: DF.Data | None
+		correspondence_not_answered: DF.Check
+		customer: DF.Link | None
+		description: DF.Text
+		occurred_on: DF.Datetime
+		outcome: DF.SmallText | None
+		physical_violence: DF.Literal["None", "Threatened", "Used"]
+		police_reference: DF.Data | None
+		police_reported: DF.Check
+		staff_affected: DF.Link | None
+		support_needs_noted: DF.SmallText | None
+		ticket: DF.Link | None
+	# end: auto-generated types
 	"""One occurrence of unacceptable behaviour, recorded factually (policy 6.3.5)."""
 
 	def validate(self):

@@ -10,6 +10,30 @@ from uab_helpdesk.policy.dates import review_due_date
 
 
 class UABProtocolReview(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amended_from: DF.Link | None
+		blocked_attempts: DF.Int
+		contact: DF.Link | None
+		contact_count: DF.Int
+		contact_name: DF.Data | None
+		customer_notified_on: DF.Date | None
+		decision: DF.Literal["", "Continue", "Vary", "End"]
+		due_date: DF.Date
+		held_messages: DF.Int
+		incident_count: DF.Int
+		next_review_date: DF.Date | None
+		notification_method: DF.Literal["", "Letter", "Email", "Portal"]
+		protocol: DF.Link
+		reasons: DF.Text | None
+		reviewer: DF.Link | None
+	# end: auto-generated types
 	"""The six-monthly review of a protocol, notified to the customer in writing (policy 6.5.6)."""
 
 	def validate(self):

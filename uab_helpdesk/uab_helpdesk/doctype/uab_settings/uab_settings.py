@@ -7,6 +7,27 @@ from frappe.model.document import Document
 
 
 class UABSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from uab_helpdesk.uab_helpdesk.doctype.uab_ticket_type.uab_ticket_type import UABTicketType
+
+		always_allowed_ticket_types: DF.TableMultiSelect[UABTicketType]
+		enforcement_mode: DF.Literal["Block", "Warn"]
+		held_message_auto_reply: DF.Check
+		held_message_template: DF.Link | None
+		lapse_on_overdue_review: DF.Check
+		lookback_months: DF.Int
+		policy_url: DF.Data | None
+		retention_years: DF.Int
+		review_period_months: DF.Int
+		review_reminder_days: DF.Int
+	# end: auto-generated types
 	"""Site-wide settings of the Unacceptable Customer Behaviour policy."""
 
 	def validate(self):

@@ -16,6 +16,33 @@ WRITTEN_METHODS = ("Letter", "Email", "Within complaint response")
 
 
 class UABWarning(CaseRecord):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from uab_helpdesk.uab_helpdesk.doctype.uab_linked_incident.uab_linked_incident import (
+			UABLinkedIncident,
+		)
+
+		amended_from: DF.Link | None
+		authorising_director: DF.Link | None
+		complaint_stage: DF.Literal["", "Stage 1", "Stage 2"]
+		contact: DF.Link
+		contact_name: DF.Data | None
+		customer: DF.Link | None
+		immediate_action: DF.Check
+		immediate_action_reason: DF.SmallText | None
+		incidents: DF.Table[UABLinkedIncident]
+		issued_by: DF.Link
+		issued_on: DF.Datetime
+		level: DF.Literal["Initial", "Formal"]
+		method: DF.Literal["In person", "Phone", "Letter", "Email", "Within complaint response"]
+		summary: DF.Text | None
+	# end: auto-generated types
 	"""An initial (6.5.1) or formal (6.5.2) warning about behaviour recorded as incidents."""
 
 	def validate(self):
