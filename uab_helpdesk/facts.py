@@ -61,3 +61,18 @@ def active_protocol_of(contact: str, exclude: str | None = None) -> str | None:
 	if exclude:
 		filters["name"] = ("!=", exclude)
 	return frappe.db.get_value("UAB Communication Protocol", filters, "name")
+
+
+def contacts_of_customer(customer: str) -> list[str]:
+	"""The contacts of an HD Customer, on either Helpdesk contact model (see customers_of_contact)."""
+	if frappe.db.exists("DocType", "HD Customer Member"):
+		return frappe.get_all(
+			"HD Customer Member",
+			filters={"parent": customer, "parenttype": "HD Customer"},
+			pluck="contact_name",
+		)
+	return frappe.get_all(
+		"Dynamic Link",
+		filters={"parenttype": "Contact", "link_doctype": "HD Customer", "link_name": customer},
+		pluck="parent",
+	)

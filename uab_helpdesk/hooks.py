@@ -25,6 +25,39 @@ fixtures = [
 	{"dt": "Role", "filters": [["role_name", "like", "UAB %"]]},
 ]
 
+# Enforcement on every path a message can take (SPEC §5; INTEGRATION §2)
+# ------------------------------------------------------------------------
+doc_events = {
+	"Communication": {
+		"validate": "uab_helpdesk.events.communication.validate",
+	},
+	"Email Queue": {
+		"before_insert": "uab_helpdesk.events.email_queue.before_insert",
+	},
+	"HD Ticket": {
+		"validate": "uab_helpdesk.events.hd_ticket.validate",
+		"after_insert": "uab_helpdesk.events.hd_ticket.after_insert",
+	},
+	"TP Call Log": {
+		"validate": "uab_helpdesk.events.tp_call_log.validate",
+	},
+	"UAB Communication Protocol": {
+		"on_submit": "uab_helpdesk.protection.clear_protected_index",
+		"on_cancel": "uab_helpdesk.protection.clear_protected_index",
+		"on_update_after_submit": "uab_helpdesk.protection.clear_protected_index",
+	},
+	"Contact": {
+		"on_update": "uab_helpdesk.events.contact.on_update",
+	},
+}
+
+override_whitelisted_methods = {
+	"telephony.exotel.handler.make_a_call": "uab_helpdesk.overrides.telephony.make_a_call",
+	"telephony.twilio.api.voice": "uab_helpdesk.overrides.telephony.voice",
+	"helpdesk.helpdesk.doctype.hd_ticket.api.merge_ticket": "uab_helpdesk.overrides.helpdesk.merge_ticket",
+	"helpdesk.helpdesk.doctype.hd_ticket.api.split_ticket": "uab_helpdesk.overrides.helpdesk.split_ticket",
+}
+
 # Testing
 # -------
 before_tests = "uab_helpdesk.tests.utils.before_tests"

@@ -15,7 +15,13 @@ class UABValidationError(frappe.ValidationError):
 
 def render(message: Message) -> str:
 	"""A policy message, translated, with every stored value escaped for HTML display."""
-	return message.render(translate=_, escape=escape_html)
+	return message.render(translate=translated_option, escape=escape_html)
+
+
+def translated_option(value: str) -> str:
+	"""A Select option's stored value, translated. Frappe extracts Select options from DocType JSON
+	for translation, so translating the value (not a string built from it) is correct here."""
+	return _(value)
 
 
 def throw_problems(problems: list[Message], title: str | None = None) -> None:

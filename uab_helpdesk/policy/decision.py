@@ -36,9 +36,10 @@ class OutgoingContact:
 
 @dataclass(frozen=True)
 class IncomingContact:
-	"""The customer contacting us. ``opens_new_issue``: a new ticket rather than a reply on one."""
+	"""The customer contacting us. ``opens_new_issue``: a new ticket rather than a reply on one.
+	``channel`` is None when staff record the contact and the way it came is not known."""
 
-	channel: Channel
+	channel: Channel | None
 	at: datetime
 	ticket_type: str | None = None
 	opens_new_issue: bool = True
@@ -123,7 +124,8 @@ def decide_incoming(
 		if _always_allowed(contact.ticket_type, site)
 		else _hold_breaches(contact, rules, site, issues_opened_in_period)
 	)
-	flagged = [] if contact.channel in rules.allowed_channels else [_channel_breach(contact.channel, rules)]
+	known_and_allowed = contact.channel is None or contact.channel in rules.allowed_channels
+	flagged = [] if known_and_allowed else [_channel_breach(contact.channel, rules)]
 	if held:
 		reasons = Message.join(b.detail for b in held)
 		return Decision(

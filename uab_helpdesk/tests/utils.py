@@ -18,7 +18,21 @@ def before_tests() -> None:
 
 	make_custom_fields()
 	make_default_ticket_types()
+	make_outgoing_email_account()
+	# The policy's contact windows are UK wall-clock times.
+	frappe.db.set_single_value("System Settings", "time_zone", "Europe/London")
 	frappe.db.commit()  # nosemgrep: before_tests runs once, outside any test transaction
+
+
+def make_outgoing_email_account() -> None:
+	"""Agent replies need a default outgoing account ("No sender email set up" otherwise)."""
+	if frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+		return
+	from frappe.core.doctype.communication.test_communication import create_email_account
+	from frappe.test_runner import make_test_objects
+
+	make_test_objects("Email Domain")
+	create_email_account()
 
 
 def make_user(email: str, *roles: str, website_user: bool = False) -> str:
@@ -51,12 +65,35 @@ def make_staff() -> frappe._dict:
 	)
 
 
-def make_contact(first_name: str, email: str | None = None) -> str:
+def make_contact(first_name: str, email: str | None = None, phone: str | None = None) -> str:
 	email = email or f"{frappe.scrub(first_name)}.{frappe.generate_hash(length=6)}@tenant.test"
 	contact = frappe.get_doc(
-		{"doctype": "Contact", "first_name": first_name, "email_ids": [{"email_id": email, "is_primary": 1}]}
+		{
+			"doctype": "Contact",
+			"first_name": first_name,
+			"email_ids": [{"email_id": email, "is_primary": 1}],
+			"phone_nos": [{"phone": phone, "is_primary_phone": 1}] if phone else [],
+		}
 	).insert(ignore_permissions=True)
 	return contact.name
+
+
+def email_of(contact: str) -> str:
+	return frappe.db.get_value("Contact Email", {"parent": contact, "is_primary": 1}, "email_id")
+
+
+def make_ticket(contact: str, **fields) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "HD Ticket",
+			"subject": fields.pop("subject", "Leaking roof in the kitchen"),
+			"description": fields.pop("description", "Water coming through the ceiling."),
+			"raised_by": email_of(contact),
+			"contact": contact,
+			**fields,
+		}
+	).insert(ignore_permissions=True)
+	return doc.name
 
 
 def hours_ago(hours: float):

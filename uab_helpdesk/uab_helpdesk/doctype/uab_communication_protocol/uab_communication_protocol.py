@@ -9,6 +9,7 @@ from uab_helpdesk.facts import active_protocol_of
 from uab_helpdesk.policy.dates import review_due_date
 from uab_helpdesk.policy.protocol import WEEKDAYS, ContactWindow, ProtocolDraft, validate_protocol
 from uab_helpdesk.policy.values import AssessmentOutcome, Channel, IssuePeriod, parse_enum
+from uab_helpdesk.protection import clear_protected_index
 from uab_helpdesk.uab_helpdesk.case_record import CaseRecord
 from uab_helpdesk.utils import require_role, throw_problems
 
@@ -84,6 +85,7 @@ class UABCommunicationProtocol(CaseRecord):
 
 	def on_cancel(self):
 		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": _("Cancelled for correction")})
+		clear_protected_index()
 
 	@frappe.whitelist(methods=["POST"])
 	def end_protocol(self, reason: str) -> None:
@@ -97,6 +99,7 @@ class UABCommunicationProtocol(CaseRecord):
 		if not (reason or "").strip():
 			frappe.throw(_("Give the reason the protocol ends."), frappe.MandatoryError)
 		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": reason.strip()})
+		clear_protected_index()
 
 	def set_review_due_date(self) -> None:
 		if self.start_date and not self.review_due_date:

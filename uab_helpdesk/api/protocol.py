@@ -1,0 +1,110 @@
+"""What agents see of a customer's protocol, and the Head of Service's override."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from uab_helpdesk.policy.decision import format_date, summarise
+from uab_helpdesk.policy.values import Channel
+from uab_helpdesk.protection import load_rules, protocol_of_contact
+from uab_helpdesk.utils import render, translated_option
+
+
+@frappe.whitelist()
+def get_banner(ticket: str) -> dict | None:
+	"""The protocol (or warning) that applies to a ticket's customer; None when nothing applies."""
+	frappe.has_permission("HD Ticket", "read", ticket, throw=True)
+	return banner_for_contact(frappe.db.get_value("HD Ticket", ticket, "contact"))
+
+
+@frappe.whitelist()
+def get_contact_banner(contact: str) -> dict | None:
+	frappe.has_permission("Contact", "read", contact, throw=True)
+	return banner_for_contact(contact)
+
+
+@frappe.whitelist()
+def get_customer_banners(customer: str) -> list[dict]:
+	frappe.has_permission("HD Customer", "read", customer, throw=True)
+	from uab_helpdesk.facts import contacts_of_customer
+
+	return [banner for contact in contacts_of_customer(customer) if (banner := banner_for_contact(contact))]
+
+
+def banner_for_contact(contact: str | None) -> dict | None:
+	"""A summary an agent may read: the stage and the rules, never the incidents behind them."""
+	if not contact:
+		return None
+	if protocol := protocol_of_contact(contact):
+		return _protocol_banner(contact, protocol)
+	warning = frappe.db.get_value(
+		"UAB Warning",
+		{"contact": contact, "docstatus": 1},
+		["level", "issued_on"],
+		order_by="issued_on desc",
+		as_dict=True,
+	)
+	if not warning:
+		return None
+	return {
+		"stage": "warned",
+		"contact": contact,
+		"level": warning.level,
+		"issued_on": format_date(getdate(warning.issued_on)),
+		"summary": _("{0} warning given on {1} about unacceptable behaviour (policy 6.5).").format(
+			translated_option(warning.level), format_date(getdate(warning.issued_on))
+		),
+	}
+
+
+def _protocol_banner(contact: str, protocol: str) -> dict:
+	from uab_helpdesk.events.hd_ticket import _issues_opened
+
+	rules = load_rules(protocol)
+	appeal = frappe.db.get_value(
+		"UAB Appeal", {"protocol": protocol, "docstatus": ("!=", 2)}, ["name", "status"], as_dict=True
+	)
+	return {
+		"stage": "protocol",
+		"contact": contact,
+		"protocol": protocol,
+		"summary": render(summarise(rules)),
+		"allowed_channels": [
+			translated_option(channel.value) for channel in Channel if channel in rules.allowed_channels
+		],
+		"single_point_of_contact": rules.single_point_of_contact_name or rules.single_point_of_contact,
+		"deputy_contact": rules.deputy_contact,
+		"windows": [
+			f"{translated_option(window.channel.value)}: {window.describe()}" for window in rules.windows
+		],
+		"topics": sorted(rules.allowed_ticket_types),
+		"health_and_safety_only_until": format_date(rules.health_and_safety_only_until)
+		if rules.health_and_safety_only_until
+		else None,
+		"issue_limit": rules.issue_limit,
+		"issue_limit_period": rules.issue_limit_period.value if rules.issue_limit_period else None,
+		"issues_this_period": _issues_opened(contact, rules.issue_limit_period)
+		if rules.issue_limit
+		else None,
+		"visits_by_appointment_only": rules.visits_by_appointment_only,
+		"third_party_only": rules.third_party_only,
+		"review_due": format_date(rules.review_due) if rules.review_due else None,
+		"appeal": appeal,
+	}
+
+
+@frappe.whitelist(methods=["POST"])
+def reply_with_override(
+	ticket: str, message: str, reason: str, cc: str | None = None, bcc: str | None = None
+) -> None:
+	"""SPEC §5.1 rule 8: a Head of Service sends once despite the protocol; the reason is logged."""
+	frappe.only_for("UAB Head of Service")
+	if not (reason or "").strip():
+		frappe.throw(_("Give the reason for overriding the communication protocol."), frappe.MandatoryError)
+	doc = frappe.get_doc("HD Ticket", ticket)
+	doc.check_permission("read")
+	frappe.flags.uab_override = reason.strip()
+	try:
+		doc.reply_via_agent(message=message, cc=cc, bcc=bcc)
+	finally:
+		frappe.flags.uab_override = None

@@ -1,0 +1,67 @@
+"""Writes `UAB Contact Attempt`, the audit log of enforcement, including for refused requests.
+
+A refusal raises, and Frappe then rolls the whole request back; an attempt inserted in that
+transaction would vanish with it, and the agent's text with it. So for a refusal the record is
+written by a callback that runs after the rollback, in a transaction of its own.
+"""
+
+from functools import partial
+
+import frappe
+from frappe.utils import now_datetime
+
+from uab_helpdesk.policy.decision import Decision
+from uab_helpdesk.utils import render
+
+
+def record_attempt(
+	decision: Decision,
+	*,
+	direction: str,
+	channel: str,
+	protocol: str | None,
+	contact: str | None,
+	ticket: str | None = None,
+	content: str | None = None,
+	subject: str | None = None,
+	recipients: str | None = None,
+	override_reason: str | None = None,
+	survive_rollback: bool = False,
+) -> None:
+	values = {
+		"doctype": "UAB Contact Attempt",
+		"action": decision.outcome.value,
+		"direction": direction,
+		"channel": channel,
+		"attempted_on": now_datetime(),
+		"attempted_by": frappe.session.user,
+		"protocol": protocol,
+		"contact": contact,
+		"ticket": ticket,
+		"rules_breached": ", ".join(rule.value for rule in decision.rules_breached),
+		"message": render(decision.message) if decision.message else None,
+		"override_reason": override_reason,
+		"subject": subject,
+		"recipients": recipients,
+		"content": content,
+	}
+	if survive_rollback:
+		# commit() resets the after-rollback callbacks, so this is registered right before the raise.
+		frappe.db.after_rollback.add(partial(_insert_and_commit, values))
+	else:
+		_insert(values)
+
+
+def _insert(values: dict) -> None:
+	frappe.get_doc(values).insert(ignore_permissions=True, ignore_links=True)
+
+
+def _insert_and_commit(values: dict) -> None:
+	try:
+		_insert(values)
+		frappe.db.commit()  # nosemgrep: the request was rolled back; this record must outlive it
+	except Exception:
+		frappe.db.rollback()
+		frappe.log_error(
+			title="UAB Helpdesk: could not record a refused contact attempt", message=frappe.as_json(values)
+		)

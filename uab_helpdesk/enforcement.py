@@ -1,0 +1,117 @@
+"""Judges one contact attempt against the customer's Active protocol and acts on the decision.
+
+Every enforcement path (Communication, Email Queue, HD Ticket, TP Call Log, telephony endpoints)
+comes here, so the rules are applied the same way whatever route a message takes.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import now_datetime
+
+from uab_helpdesk.attempts import record_attempt
+from uab_helpdesk.policy.decision import (
+	Decision,
+	IncomingContact,
+	OutgoingContact,
+	Override,
+	decide_incoming,
+	decide_outgoing,
+)
+from uab_helpdesk.policy.values import Channel, Outcome
+from uab_helpdesk.protection import load_rules, site_context
+from uab_helpdesk.utils import UABValidationError, has_any_role, render
+
+
+class ProtocolViolationError(UABValidationError):
+	"""Outgoing contact that an Active communication protocol does not allow."""
+
+
+def current_override() -> Override | None:
+	"""An override requested for this request by a Head of Service (SPEC §5.1 rule 8)."""
+	requested = frappe.flags.uab_override
+	if not requested or not has_any_role("UAB Head of Service"):
+		return None
+	return Override(by=frappe.session.user, reason=requested)
+
+
+def judge_outgoing(
+	contact: str,
+	protocol: str,
+	*,
+	channel: Channel,
+	agent: str | None,
+	ticket: str | None = None,
+	about_policy: bool = False,
+	content: str | None = None,
+	subject: str | None = None,
+	recipients: str | None = None,
+	refuse: bool = True,
+) -> Decision:
+	"""Decide, log what needs logging, and raise when the attempt is refused and ``refuse`` is set."""
+	rules = load_rules(protocol)
+	attempt = OutgoingContact(
+		channel=channel,
+		at=now_datetime(),
+		agent=agent,
+		ticket_type=_ticket_type(ticket),
+		about_policy=about_policy,
+	)
+	override = current_override()
+	decision = decide_outgoing(attempt, rules, site_context(), override)
+	if decision.needs_record:
+		record_attempt(
+			decision,
+			direction="Outgoing",
+			channel=channel.value,
+			protocol=protocol,
+			contact=contact,
+			ticket=ticket,
+			content=content,
+			subject=subject,
+			recipients=recipients,
+			override_reason=override.reason if decision.outcome == Outcome.OVERRIDDEN else None,
+			survive_rollback=decision.refused and refuse,
+		)
+	if decision.refused and refuse:
+		frappe.throw(render(decision.message), exc=ProtocolViolationError, title=_("Communication Protocol"))
+	return decision
+
+
+def judge_incoming(
+	contact: str,
+	protocol: str,
+	*,
+	channel: Channel | None,
+	ticket: str | None = None,
+	ticket_type: str | None = None,
+	opens_new_issue: bool = False,
+	issues_opened_in_period: int = 0,
+	content: str | None = None,
+	subject: str | None = None,
+	record: bool = True,
+) -> Decision:
+	"""Incoming contact is never refused: this only decides and (unless ``record`` is off) logs."""
+	decision = decide_incoming(
+		IncomingContact(
+			channel=channel, at=now_datetime(), ticket_type=ticket_type, opens_new_issue=opens_new_issue
+		),
+		load_rules(protocol),
+		site_context(),
+		issues_opened_in_period,
+	)
+	if record and decision.needs_record:
+		record_attempt(
+			decision,
+			direction="Incoming",
+			channel=channel.value if channel else None,
+			protocol=protocol,
+			contact=contact,
+			ticket=ticket,
+			content=content,
+			subject=subject,
+		)
+	return decision
+
+
+def _ticket_type(ticket: str | None) -> str | None:
+	return frappe.db.get_value("HD Ticket", ticket, "ticket_type") if ticket else None

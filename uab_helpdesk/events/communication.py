@@ -1,0 +1,79 @@
+"""Communication: agent replies, Desk "New Email", REST and client inserts (INTEGRATION §2 A, D, E),
+and messages received from a protected customer (H, F)."""
+
+import frappe
+
+from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
+from uab_helpdesk.policy.values import Channel
+from uab_helpdesk.protection import contacts_for_addresses, protected_index
+
+# UAB records a letter can be about: a letter about the policy itself always has a way out (6.4.4).
+POLICY_DOCTYPES = {"UAB Warning", "UAB Communication Protocol", "UAB Appeal", "UAB Protocol Review"}
+
+# How each Communication medium reaches the customer. Helpdesk's "skip email workflow" leaves the
+# medium empty: the reply is then read in the customer portal.
+MEDIUM_CHANNELS = {
+	"Email": Channel.EMAIL,
+	"": Channel.PORTAL,
+	"Chat": Channel.PORTAL,
+	"Phone": Channel.PHONE,
+	"SMS": Channel.PHONE,
+	"Visit": Channel.IN_PERSON,
+	"Meeting": Channel.IN_PERSON,
+	"Other": Channel.LETTER,
+}
+
+
+def validate(doc, method=None):
+	if not doc.is_new() or frappe.flags.uab_exempt or not protected_index()["contacts"]:
+		return
+	if doc.sent_or_received == "Received" or doc.flags.in_receive:
+		flag_received(doc)
+	elif (doc.communication_type or "Communication") == "Communication":
+		enforce_sent(doc)
+
+
+def enforce_sent(doc) -> None:
+	"""Refuse a message to a protected customer that breaches the protocol; keep what was written."""
+	contacts = contacts_for_addresses(doc.recipients, doc.cc, doc.bcc)
+	index = protected_index()["contacts"]
+	ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
+	for contact in sorted(contacts):
+		decision = judge_outgoing(
+			contact,
+			index[contact],
+			channel=MEDIUM_CHANNELS.get(doc.communication_medium or "", Channel.EMAIL),
+			agent=doc.user or frappe.session.user,
+			ticket=ticket,
+			about_policy=doc.reference_doctype in POLICY_DOCTYPES or bool(doc.flags.uab_policy_letter),
+			content=doc.content,
+			subject=doc.subject,
+			recipients=", ".join(filter(None, (doc.recipients, doc.cc, doc.bcc))),
+		)
+		if not decision.refused:
+			# Its mail is judged here; the Email Queue hook must not judge it again as automatic mail.
+			frappe.flags.setdefault("uab_judged_communications", set()).add(doc.name)
+
+
+def flag_received(doc) -> None:
+	"""A customer's message is never refused or lost (SPEC §5): at most it is logged as flagged."""
+	try:
+		contacts = contacts_for_addresses(doc.sender)
+		ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
+		if not contacts or (ticket and ticket == frappe.flags.uab_ticket_in_intake):
+			return  # the first message of a new ticket is judged with the ticket
+		contact = next(iter(contacts))
+		judge_incoming(
+			contact,
+			protected_index()["contacts"][contact],
+			channel=Channel.EMAIL
+			if (doc.flags.in_receive or doc.uid or doc.email_account)
+			else Channel.PORTAL,
+			ticket=ticket,
+			content=doc.content,
+			subject=doc.subject,
+		)
+	except Exception:
+		frappe.log_error(
+			title="UAB Helpdesk: could not screen a received message", reference_doctype="Communication"
+		)

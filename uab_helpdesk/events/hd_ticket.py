@@ -1,0 +1,111 @@
+"""HD Ticket: new tickets from a protected customer, by email, portal or staff (INTEGRATION §2 G, H).
+
+Never refused and never lost: the ticket is created, linked to the protocol, routed to the single
+point of contact, and held for screening when over the issue limit or off-topic (policy 6.4.3, 6.4.4).
+"""
+
+from email.utils import parseaddr
+
+import frappe
+from frappe.contacts.doctype.contact.contact import get_contact_name
+from frappe.desk.form.assign_to import add as assign
+from frappe.utils import get_datetime, now_datetime
+
+from uab_helpdesk.attempts import record_attempt
+from uab_helpdesk.enforcement import judge_incoming
+from uab_helpdesk.policy.dates import issue_period_bounds, to_local
+from uab_helpdesk.policy.values import Channel, Outcome
+from uab_helpdesk.protection import load_rules, protected_index, protocol_of_contact, site_context
+from uab_helpdesk.utils import render
+
+
+def validate(doc, method=None):
+	if not doc.is_new() or not protected_index()["contacts"]:
+		return
+	try:
+		screen_new_ticket(doc)
+	except Exception:
+		frappe.log_error(title="UAB Helpdesk: could not screen a new ticket", reference_doctype="HD Ticket")
+
+
+def after_insert(doc, method=None):
+	decision = doc.flags.uab_decision
+	if not decision:
+		return
+	try:
+		if decision.needs_record:
+			record_attempt(
+				decision,
+				direction="Incoming",
+				channel=doc.flags.uab_channel.value if doc.flags.uab_channel else None,
+				protocol=doc.uab_protocol,
+				contact=doc.contact,
+				ticket=doc.name,
+				content=doc.description,
+				subject=doc.subject,
+			)
+		route_to_single_point_of_contact(doc)
+	except Exception:
+		frappe.log_error(
+			title="UAB Helpdesk: could not route a protected customer's ticket", reference_doctype="HD Ticket"
+		)
+
+
+def screen_new_ticket(doc) -> None:
+	contact = doc.contact or _contact_from_raised_by(doc.raised_by)
+	protocol = protocol_of_contact(contact)
+	if not protocol:
+		return
+	doc.contact = contact
+	doc.uab_protocol = protocol
+	channel = _intake_channel(contact)
+	rules = load_rules(protocol)
+	frappe.flags.uab_ticket_in_intake = doc.name
+	decision = judge_incoming(
+		contact,
+		protocol,
+		channel=channel,
+		ticket_type=doc.ticket_type,
+		opens_new_issue=True,
+		issues_opened_in_period=_issues_opened(contact, rules.issue_limit_period) if rules.issue_limit else 0,
+		record=False,
+	)
+	doc.flags.uab_decision, doc.flags.uab_channel = decision, channel
+	if decision.outcome == Outcome.HELD:
+		doc.uab_held = 1
+		doc.uab_hold_reason = render(decision.message)
+		doc.uab_screening = "Awaiting screening"
+
+
+def route_to_single_point_of_contact(doc) -> None:
+	"""6.4.2 / 6.5.4: all communication is managed through the named officer."""
+	officer = frappe.db.get_value("UAB Communication Protocol", doc.uab_protocol, "single_point_of_contact")
+	if officer and officer not in (doc.get("_assign") or ""):
+		assign(
+			{"assign_to": [officer], "doctype": "HD Ticket", "name": doc.name, "description": doc.subject},
+			ignore_permissions=True,
+		)
+
+
+def _contact_from_raised_by(raised_by: str | None) -> str | None:
+	email = parseaddr(raised_by or "")[1]
+	return get_contact_name(email) if email else None
+
+
+def _intake_channel(contact: str) -> Channel | None:
+	"""Email when the scheduler pulls mail; Portal when the customer is the one logged in; unknown
+	when staff record the contact."""
+	if not getattr(frappe.local, "request", None) or frappe.flags.in_receive:
+		return Channel.EMAIL
+	if frappe.db.get_value("Contact", contact, "user") == frappe.session.user:
+		return Channel.PORTAL
+	return None
+
+
+def _issues_opened(contact: str, period) -> int:
+	"""New issues this calendar period, in the site's time zone (6.4.3)."""
+	start, end = issue_period_bounds(period, to_local(now_datetime(), site_context().time_zone).date())
+	return frappe.db.count(
+		"HD Ticket",
+		{"contact": contact, "creation": ["between", [get_datetime(start), get_datetime(end)]]},
+	)

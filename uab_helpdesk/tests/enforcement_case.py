@@ -1,0 +1,47 @@
+"""A protected customer for enforcement tests: letter, email or phone (Tuesday 10–12), through one officer."""
+
+import frappe
+
+from uab_helpdesk.enforcement import ProtocolViolationError
+from uab_helpdesk.tests import UABTestCase
+from uab_helpdesk.tests.utils import make_contact, make_protocol, make_staff, make_ticket
+
+TUESDAY_11 = "2026-11-24 11:00:00"  # Europe/London, GMT in November
+WEDNESDAY_11 = "2026-11-25 11:00:00"
+
+
+class ProtectedCustomerTestCase(UABTestCase):
+	protocol_fields: dict = {}
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.staff = make_staff()
+		cls.contact = make_contact("Protected Tenant", phone="+44 7700 900123")
+		cls.protocol = make_protocol(
+			cls.contact,
+			director=cls.staff.director,
+			activate_as=cls.staff.head,
+			single_point_of_contact=cls.staff.agent,
+			**cls.protocol_fields,
+		).name
+		cls.ticket = make_ticket(cls.contact)
+
+	def attempts(self, **filters) -> list:
+		return frappe.get_all(
+			"UAB Contact Attempt",
+			filters={"contact": self.contact, **filters},
+			fields=["action", "rules_breached", "content"],
+		)
+
+	def assertRefused(self, send, *, rule: str) -> str:
+		"""The attempt is refused with a sentence naming ``rule``'s breach. The audit record of a refusal
+		is written after the request's rollback; that is tested on its own (test_refusal_survives_rollback),
+		so here the callback is dropped to keep this test's transaction its own."""
+		with self.assertRaises(ProtocolViolationError) as refusal:
+			send()
+		frappe.db.after_rollback.reset()
+		message = str(refusal.exception)
+		self.assertIn(self.protocol, message)
+		self.assertIn(rule, message)
+		return message

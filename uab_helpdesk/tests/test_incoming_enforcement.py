@@ -1,0 +1,112 @@
+"""Incoming contact from a customer under an Active protocol: never refused, never lost (SPEC §5)."""
+
+import frappe
+from frappe.tests.utils import change_settings
+
+from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
+from uab_helpdesk.tests.utils import email_of, make_ticket
+
+
+def receive_email(contact_email: str, subject: str, ticket: str | None = None):
+	"""What email intake does (INTEGRATION §2 H): a new thread inserts the ticket, then the
+	Communication with `flags.in_receive`; a reply inserts only the Communication."""
+	if ticket is None:
+		doc = frappe.new_doc("HD Ticket")
+		doc.subject, doc.raised_by = subject, contact_email
+		doc.flags.ignore_mandatory = True
+		doc.insert(ignore_permissions=True)
+		ticket = doc.name
+	communication = frappe.get_doc(
+		{
+			"doctype": "Communication",
+			"communication_type": "Communication",
+			"communication_medium": "Email",
+			"sent_or_received": "Received",
+			"sender": contact_email,
+			"subject": subject,
+			"content": f"<p>{subject}</p>",
+			"reference_doctype": "HD Ticket",
+			"reference_name": ticket,
+		}
+	)
+	communication.flags.in_receive = True
+	communication.insert(ignore_permissions=True)
+	return ticket
+
+
+class TestIncomingWithinLimit(ProtectedCustomerTestCase):
+	protocol_fields = {"issue_limit": 3, "issue_limit_period": "Month"}
+
+	def test_email_from_protected_customer_is_linked_and_routed_to_the_officer_6_4_2(self):
+		ticket = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Boiler broken"))
+		self.assertEqual(
+			(ticket.contact, ticket.uab_protocol, ticket.uab_held), (self.contact, self.protocol, 0)
+		)
+		self.assertIn(self.staff.agent, ticket._assign or "")
+
+	def test_over_the_issue_limit_is_held_for_screening_not_refused_6_4_3(self):
+		for subject in ("Second issue", "Third issue"):
+			receive_email(email_of(self.contact), subject)
+		held = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Fourth issue this month"))
+		self.assertTrue(held.uab_held)
+		self.assertEqual(held.uab_screening, "Awaiting screening")
+		self.assertIn("new issues already raised this Month (limit 3", held.uab_hold_reason)
+		self.assertTrue(
+			frappe.db.exists("Communication", {"reference_name": held.name, "sent_or_received": "Received"})
+		)
+		self.assertIn("Held", [row.action for row in self.attempts()])
+
+	def test_health_and_safety_is_never_held_6_4_4(self):
+		for subject in ("One", "Two", "Three"):
+			make_ticket(self.contact, subject=subject)
+		doc = frappe.new_doc("HD Ticket")
+		doc.update(
+			{"subject": "Gas smell", "raised_by": email_of(self.contact), "ticket_type": "Health and safety"}
+		)
+		doc.insert(ignore_permissions=True)
+		self.assertFalse(doc.uab_held)
+
+	def test_reply_on_an_existing_ticket_is_kept_whatever_happens(self):
+		before = frappe.db.count("Communication", {"reference_name": self.ticket})
+		receive_email(email_of(self.contact), "Any news?", ticket=self.ticket)
+		self.assertEqual(frappe.db.count("Communication", {"reference_name": self.ticket}), before + 1)
+
+
+class TestIncomingOnDisallowedChannel(ProtectedCustomerTestCase):
+	protocol_fields = {"allowed_channels": [{"channel": "Letter"}], "contact_windows": []}
+
+	def test_email_when_only_letters_are_allowed_is_accepted_and_flagged_6_4_2(self):
+		ticket = receive_email(email_of(self.contact), "Emailing anyway")
+		self.assertTrue(frappe.db.exists("HD Ticket", ticket))
+		self.assertIn("Flagged", [row.action for row in self.attempts()])
+
+
+class TestAutomaticMail(ProtectedCustomerTestCase):
+	def test_automatic_mail_is_withheld_and_logged_never_failing_the_request(self):
+		frappe.sendmail(
+			recipients=[email_of(self.contact), "colleague@housing.test"],
+			subject="We received your request",
+			message="Automatic acknowledgement",
+			reference_doctype="HD Ticket",
+			reference_name=self.ticket,
+		)
+		queued = frappe.get_last_doc("Email Queue", filters={"reference_name": self.ticket})
+		self.assertEqual([row.recipient for row in queued.recipients], ["colleague@housing.test"])
+		self.assertIn("Blocked", [row.action for row in self.attempts()])
+
+	def test_automatic_mail_only_to_the_customer_is_kept_out_of_the_send_loop(self):
+		frappe.sendmail(
+			recipients=[email_of(self.contact)],
+			subject="Feedback",
+			message="Rate us",
+			reference_doctype="HD Ticket",
+			reference_name=self.ticket,
+		)
+		queued = frappe.get_last_doc("Email Queue", filters={"reference_name": self.ticket})
+		self.assertEqual((queued.status, len(queued.recipients)), ("Error", 0))
+		self.assertIn("Withheld by a communication protocol", queued.error)
+
+	@change_settings("HD Settings", {"send_acknowledgement_email": 1})
+	def test_helpdesk_acknowledgement_does_not_abort_ticket_creation(self):
+		ticket = make_ticket(self.contact, subject="Acknowledge me")
+		self.assertTrue(frappe.db.exists("HD Ticket", ticket))

@@ -1,0 +1,173 @@
+"""Outgoing contact to a customer under an Active protocol, by every path (SPEC §5; INTEGRATION §2)."""
+
+import frappe
+from frappe.core.doctype.communication.email import make as desk_new_email
+from frappe.tests.utils import change_settings
+
+from uab_helpdesk.api.protocol import reply_with_override
+from uab_helpdesk.tests.enforcement_case import TUESDAY_11, ProtectedCustomerTestCase
+from uab_helpdesk.tests.utils import email_of, make_contact, make_ticket
+
+
+def reply(ticket: str, message: str = "<p>Your repair is booked for Friday.</p>", **kwargs):
+	frappe.get_doc("HD Ticket", ticket).reply_via_agent(message=message, **kwargs)
+
+
+class TestOutgoingEnforcement(ProtectedCustomerTestCase):
+	def sent(self, marker: str) -> bool:
+		return bool(
+			frappe.db.exists(
+				"Communication", {"reference_name": self.ticket, "content": ("like", f"%{marker}%")}
+			)
+		)
+
+	def test_single_point_of_contact_replies_by_email_6_4_2(self):
+		with self.set_user(self.staff.agent):
+			reply(self.ticket, "<p>booked-by-officer</p>")
+		self.assertTrue(self.sent("booked-by-officer"))
+
+	def test_agent_ui_reply_by_another_agent_is_refused_6_4_2(self):
+		with self.set_user(self.staff.other_agent):
+			message = self.assertRefused(lambda: reply(self.ticket, "<p>other-agent-text</p>"), rule="only")
+		self.assertIn("Not sent", message)
+		self.assertIn("Contact with Protected Tenant is by Email, Letter or Phone only", message)
+		self.assertFalse(self.sent("other-agent-text"))
+
+	def test_desk_new_email_is_refused_6_4_2(self):
+		with self.set_user(self.staff.other_agent):
+			self.assertRefused(
+				lambda: desk_new_email(
+					doctype="HD Ticket",
+					name=self.ticket,
+					content="desk-email-text",
+					subject="Re: roof",
+					recipients=email_of(self.contact),
+					send_email=True,
+				),
+				rule="only",
+			)
+		self.assertFalse(self.sent("desk-email-text"))
+
+	def test_client_insert_of_a_communication_is_refused(self):
+		"""REST `POST /api/resource/Communication` and `frappe.client.insert` end in the same insert."""
+		from frappe.client import insert
+
+		doc = {
+			"doctype": "Communication",
+			"communication_type": "Communication",
+			"communication_medium": "Phone",
+			"sent_or_received": "Sent",
+			"recipients": email_of(self.contact),
+			"subject": "Call",
+			"content": "rest-insert-text",
+			"reference_doctype": "HD Ticket",
+			"reference_name": self.ticket,
+		}
+		self.assertRefused(lambda: insert(doc), rule="only")
+		self.assertFalse(self.sent("rest-insert-text"))
+
+	def test_cc_to_the_protected_customer_on_another_ticket_is_refused(self):
+		other_ticket = make_ticket(make_contact("Neighbour"))
+		with self.set_user(self.staff.other_agent):
+			self.assertRefused(lambda: reply(other_ticket, "cc-text", cc=email_of(self.contact)), rule="only")
+
+	@change_settings("HD Settings", {"skip_email_workflow": 1})
+	def test_portal_reply_when_portal_is_not_allowed_is_refused_6_4_2(self):
+		with self.set_user(self.staff.agent):
+			self.assertRefused(
+				lambda: reply(self.ticket, "portal-text"), rule="Portal is not an allowed channel"
+			)
+
+	def test_phone_note_outside_the_window_is_refused_6_4_2(self):
+		from frappe.client import insert
+
+		doc = {
+			"doctype": "Communication",
+			"communication_medium": "Phone",
+			"sent_or_received": "Sent",
+			"recipients": email_of(self.contact),
+			"content": "phone-note",
+			"reference_doctype": "HD Ticket",
+			"reference_name": self.ticket,
+		}
+		with self.freeze_time("2026-11-25 11:00:00"), self.set_user(self.staff.agent):
+			self.assertRefused(lambda: insert(doc), rule="Phone contact is only Tuesday 10:00–12:00")
+		with self.freeze_time(TUESDAY_11), self.set_user(self.staff.agent):
+			self.assertTrue(insert(doc))
+
+	def test_policy_letter_always_goes_by_an_allowed_written_channel_6_4_4(self):
+		warning_like = {"reference_doctype": "UAB Communication Protocol", "reference_name": self.protocol}
+		with self.set_user(self.staff.manager):  # not the single point of contact
+			result = desk_new_email(
+				content="protocol-letter",
+				subject="Your communication protocol",
+				recipients=email_of(self.contact),
+				doctype=warning_like["reference_doctype"],
+				name=warning_like["reference_name"],
+			)
+		self.assertTrue(result["name"])
+
+	@change_settings("UAB Settings", {"enforcement_mode": "Warn"})
+	def test_warn_mode_sends_and_logs_as_flagged(self):
+		with self.set_user(self.staff.other_agent):
+			reply(self.ticket, "<p>warn-mode-text</p>")
+		self.assertTrue(self.sent("warn-mode-text"))
+		self.assertIn("Flagged", [row.action for row in self.attempts()])
+
+	def test_head_of_service_override_sends_once_and_is_logged_5_1_rule_8(self):
+		with self.set_user(self.staff.head):
+			reply_with_override(
+				self.ticket, "<p>override-text</p>", "Safeguarding notice the officer is away for."
+			)
+		self.assertTrue(self.sent("override-text"))
+		logged = frappe.get_all(
+			"UAB Contact Attempt",
+			{"contact": self.contact, "action": "Overridden"},
+			["override_reason", "content"],
+		)
+		self.assertEqual(logged[0].override_reason, "Safeguarding notice the officer is away for.")
+		with self.set_user(self.staff.head):
+			self.assertRefused(lambda: reply(self.ticket, "no-second-time"), rule="only")
+
+	def test_override_needs_the_head_of_service_role(self):
+		with self.set_user(self.staff.manager), self.assertRaises(frappe.PermissionError):
+			reply_with_override(self.ticket, "text", "reason")
+
+	def test_customer_without_protocol_is_untouched(self):
+		ticket = make_ticket(make_contact("Ordinary Tenant"))
+		with self.set_user(self.staff.other_agent):
+			reply(ticket, "<p>ordinary-reply</p>")
+		self.assertTrue(
+			frappe.db.exists(
+				"Communication", {"reference_name": ticket, "content": ("like", "%ordinary-reply%")}
+			)
+		)
+
+
+class TestTopicAndHealthAndSafety(ProtectedCustomerTestCase):
+	protocol_fields = {
+		"allowed_ticket_types": [{"ticket_type": "Repairs"}],
+		"health_and_safety_only": 1,
+		"health_and_safety_only_until": "2099-12-31",
+	}
+
+	@classmethod
+	def setUpClass(cls):
+		for ticket_type in ("Repairs", "Rent"):
+			if not frappe.db.exists("HD Ticket Type", ticket_type):
+				frappe.get_doc({"doctype": "HD Ticket Type", "name": ticket_type}).insert(
+					ignore_permissions=True
+				)
+		super().setUpClass()
+
+	def test_off_topic_reply_is_refused_6_5_4_and_6_4_4(self):
+		frappe.db.set_value("HD Ticket", self.ticket, "ticket_type", "Rent")
+		with self.set_user(self.staff.agent):
+			message = self.assertRefused(lambda: reply(self.ticket), rule="the topic Rent is not covered")
+		self.assertIn("only health and safety matters are dealt with until 31 December 2099", message)
+
+	def test_health_and_safety_reply_gets_through_6_4_4(self):
+		frappe.db.set_value("HD Ticket", self.ticket, "ticket_type", "Health and safety")
+		with self.set_user(self.staff.agent):
+			reply(self.ticket, "<p>gas-safety-visit</p>")
+		self.assertTrue(frappe.db.exists("Communication", {"content": ("like", "%gas-safety-visit%")}))
