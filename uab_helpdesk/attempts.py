@@ -5,8 +5,6 @@ transaction would vanish with it, and the agent's text with it. So for a refusal
 written by a callback that runs after the rollback, in a transaction of its own.
 """
 
-from functools import partial
-
 import frappe
 from frappe.utils import now_datetime
 
@@ -47,9 +45,22 @@ def record_attempt(
 	}
 	if survive_rollback:
 		# commit() resets the after-rollback callbacks, so this is registered right before the raise.
-		frappe.db.after_rollback.add(partial(_insert_and_commit, values))
+		pending = frappe.local.__dict__.setdefault("uab_attempts_after_rollback", [])
+		if not pending:
+			frappe.db.after_rollback.add(_write_pending)
+		pending.append(values)
 	else:
 		_insert(values)
+
+
+def discard_pending() -> list[dict]:
+	"""Forget the refusals waiting for a rollback (tests that keep their transaction use this)."""
+	return frappe.local.__dict__.pop("uab_attempts_after_rollback", [])
+
+
+def _write_pending() -> None:
+	for values in discard_pending():
+		_insert_and_commit(values)
 
 
 def _insert(values: dict) -> None:

@@ -25,6 +25,14 @@ def protected_index() -> dict:
 
 
 def clear_protected_index(*args, **kwargs) -> None:
+	"""Drop the index now, and again when this transaction ends: a request that reads the index after
+	changing a protocol would otherwise leave behind an index built from changes it then rolled back."""
+	_drop_index()
+	frappe.db.after_commit.add(_drop_index)
+	frappe.db.after_rollback.add(_drop_index)
+
+
+def _drop_index() -> None:
 	frappe.cache.delete_value(CACHE_KEY)
 
 

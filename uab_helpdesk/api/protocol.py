@@ -11,7 +11,7 @@ from uab_helpdesk.utils import render, translated_option
 
 
 @frappe.whitelist()
-def get_banner(ticket: str) -> dict | None:
+def get_banner(ticket: str | int) -> dict | None:
 	"""The protocol (or warning) that applies to a ticket's customer; None when nothing applies."""
 	frappe.has_permission("HD Ticket", "read", ticket, throw=True)
 	return banner_for_contact(frappe.db.get_value("HD Ticket", ticket, "contact"))

@@ -1,8 +1,12 @@
 """A protected customer for enforcement tests: letter, email or phone (Tuesday 10–12), through one officer."""
 
+import random
+
 import frappe
 
+from uab_helpdesk.attempts import discard_pending
 from uab_helpdesk.enforcement import ProtocolViolationError
+from uab_helpdesk.protection import clear_protected_index
 from uab_helpdesk.tests import UABTestCase
 from uab_helpdesk.tests.utils import make_contact, make_protocol, make_staff, make_ticket
 
@@ -15,9 +19,12 @@ class ProtectedCustomerTestCase(UABTestCase):
 
 	@classmethod
 	def setUpClass(cls):
+		# Registered first, so it runs last: after the class's rollback, not before it.
+		cls.addClassCleanup(clear_protected_index)
 		super().setUpClass()
 		cls.staff = make_staff()
-		cls.contact = make_contact("Protected Tenant", phone="+44 7700 900123")
+		cls.phone = f"07700 9{random.randint(10000, 99999)}"
+		cls.contact = make_contact("Protected Tenant", phone=cls.phone)
 		cls.protocol = make_protocol(
 			cls.contact,
 			director=cls.staff.director,
@@ -40,7 +47,7 @@ class ProtectedCustomerTestCase(UABTestCase):
 		so here the callback is dropped to keep this test's transaction its own."""
 		with self.assertRaises(ProtocolViolationError) as refusal:
 			send()
-		frappe.db.after_rollback.reset()
+		self.assertTrue(discard_pending(), "a refusal must leave its audit record to be written")
 		message = str(refusal.exception)
 		self.assertIn(self.protocol, message)
 		self.assertIn(rule, message)
