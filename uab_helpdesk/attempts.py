@@ -45,17 +45,20 @@ def record_attempt(
 	}
 	if survive_rollback:
 		# commit() resets the after-rollback callbacks, so this is registered right before the raise.
-		pending = frappe.local.__dict__.setdefault("uab_attempts_after_rollback", [])
+		pending = getattr(frappe.local, "uab_attempts_after_rollback", None) or []
 		if not pending:
 			frappe.db.after_rollback.add(_write_pending)
 		pending.append(values)
+		frappe.local.uab_attempts_after_rollback = pending
 	else:
 		_insert(values)
 
 
 def discard_pending() -> list[dict]:
 	"""Forget the refusals waiting for a rollback (tests that keep their transaction use this)."""
-	return frappe.local.__dict__.pop("uab_attempts_after_rollback", [])
+	pending = getattr(frappe.local, "uab_attempts_after_rollback", None) or []
+	frappe.local.uab_attempts_after_rollback = []
+	return pending
 
 
 def _write_pending() -> None:

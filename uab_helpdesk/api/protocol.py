@@ -13,7 +13,8 @@ from uab_helpdesk.utils import render, translated_option
 @frappe.whitelist()
 def get_banner(ticket: str | int) -> dict | None:
 	"""The protocol (or warning) that applies to a ticket's customer; None when nothing applies."""
-	frappe.has_permission("HD Ticket", "read", ticket, throw=True)
+	ticket = str(ticket)
+	frappe.has_permission("HD Ticket", "read", doc=ticket, throw=True)
 	return banner_for_contact(frappe.db.get_value("HD Ticket", ticket, "contact"))
 
 
@@ -95,7 +96,7 @@ def _protocol_banner(contact: str, protocol: str) -> dict:
 
 @frappe.whitelist(methods=["POST"])
 def reply_with_override(
-	ticket: str, message: str, reason: str, cc: str | None = None, bcc: str | None = None
+	ticket: str | int, message: str, reason: str, cc: str | None = None, bcc: str | None = None
 ) -> None:
 	"""SPEC §5.1 rule 8: a Head of Service sends once despite the protocol; the reason is logged."""
 	frappe.only_for("UAB Head of Service")

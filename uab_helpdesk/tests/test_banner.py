@@ -4,7 +4,7 @@ import frappe
 
 from uab_helpdesk.api.protocol import banner_for_contact, get_banner
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
-from uab_helpdesk.tests.utils import make_contact, make_incident, make_ticket, make_warning
+from uab_helpdesk.tests.utils import make_contact, make_incident, make_protocol, make_ticket, make_warning
 
 
 class TestBanner(ProtectedCustomerTestCase):
