@@ -81,8 +81,9 @@ def _build_index() -> dict:
 
 
 def load_rules(protocol: str) -> ProtocolRules:
-	"""The Active protocol as the policy's value object."""
-	doc = frappe.get_cached_doc("UAB Communication Protocol", protocol)
+	"""The Active protocol as the policy's value object. Read fresh, not from the document cache:
+	only protected contacts get here, and a cached copy can outlive a rolled-back change."""
+	doc = frappe.get_doc("UAB Communication Protocol", protocol)
 	return ProtocolRules(
 		reference=doc.name,
 		customer_name=doc.contact_name or doc.contact,

@@ -7,7 +7,7 @@ from frappe.utils import getdate
 from uab_helpdesk.policy.decision import format_date, summarise
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import load_rules, protocol_of_contact
-from uab_helpdesk.utils import render, translated_option
+from uab_helpdesk.utils import render, require_role, translated_option
 
 
 @frappe.whitelist()
@@ -99,7 +99,7 @@ def reply_with_override(
 	ticket: str | int, message: str, reason: str, cc: str | None = None, bcc: str | None = None
 ) -> None:
 	"""SPEC §5.1 rule 8: a Head of Service sends once despite the protocol; the reason is logged."""
-	frappe.only_for("UAB Head of Service")
+	require_role(("UAB Head of Service",), _("override a communication protocol"))
 	if not (reason or "").strip():
 		frappe.throw(_("Give the reason for overriding the communication protocol."), frappe.MandatoryError)
 	doc = frappe.get_doc("HD Ticket", ticket)
