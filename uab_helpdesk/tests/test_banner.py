@@ -20,13 +20,10 @@ class TestBanner(ProtectedCustomerTestCase):
 		self.assertIn("Contact with Protected Tenant is by Email, Letter or Phone only", banner["summary"])
 
 	def test_banner_escapes_stored_values(self):
-		frappe.db.set_value("Contact", self.contact, "full_name", "<img src=x onerror=alert(1)>")
-		frappe.clear_document_cache("UAB Communication Protocol", self.protocol)
-		frappe.db.set_value(
-			"UAB Communication Protocol", self.protocol, "contact_name", "<img src=x onerror=alert(1)>"
-		)
+		contact = make_contact("<img src=x onerror=alert(1)>")
+		make_protocol(contact, director=self.staff.director, activate_as=self.staff.head)
 		with self.set_user(self.staff.agent):
-			summary = get_banner(self.ticket)["summary"]
+			summary = get_banner(make_ticket(contact))["summary"]
 		self.assertIn("&lt;img src=x onerror=alert(1)&gt;", summary)
 		self.assertNotIn("<img", summary)
 
