@@ -353,3 +353,15 @@ def test_translated_strings_are_never_built_before_translation():
 				assert isinstance(node.args[0], ast.Constant) or (
 					isinstance(node.args[0], ast.BinOp) and isinstance(node.args[0].left, ast.Constant)
 				), f"{path}:{node.lineno}"
+
+
+def test_every_doctype_js_file_exists():
+	for paths in load_hooks()["doctype_js"].values():
+		for path in paths if isinstance(paths, list) else [paths]:
+			assert (APP / path).exists(), path
+
+
+def test_agent_ui_banner_script_defines_setup_form_and_escapes():
+	script = (APP / "public" / "js" / "hd_form_script_banner.js").read_text()
+	assert "function setupForm(" in script
+	assert "&lt;" in script, "every stored value shown in the agent UI is escaped"

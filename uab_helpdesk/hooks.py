@@ -25,6 +25,13 @@ fixtures = [
 	{"dt": "Role", "filters": [["role_name", "like", "UAB %"]]},
 ]
 
+# The banner agents see in Desk (the agent UI gets an HD Form Script, see setup/install.py)
+doctype_js = {
+	"HD Ticket": ["public/js/uab_banner.js", "public/js/hd_ticket.js"],
+	"Contact": ["public/js/uab_banner.js", "public/js/contact.js"],
+	"HD Customer": ["public/js/uab_banner.js", "public/js/hd_customer.js"],
+}
+
 # Enforcement on every path a message can take (SPEC §5; INTEGRATION §2)
 # ------------------------------------------------------------------------
 doc_events = {

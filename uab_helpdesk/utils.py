@@ -24,6 +24,11 @@ def translated_option(value: str) -> str:
 	return _(value)
 
 
+def render_text(message: Message) -> str:
+	"""A policy message, translated, as plain text (for fields and clients that escape it themselves)."""
+	return message.render(translate=translated_option)
+
+
 def throw_problems(problems: list[Message], title: str | None = None) -> None:
 	"""Refuse with every problem at once, so the user fixes them in one go; nothing is saved."""
 	if problems:

@@ -7,7 +7,7 @@ from frappe.utils import getdate
 from uab_helpdesk.policy.decision import format_date, summarise
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import load_rules, protocol_of_contact
-from uab_helpdesk.utils import render, require_role, translated_option
+from uab_helpdesk.utils import render, render_text, require_role, translated_option
 
 
 @frappe.whitelist()
@@ -47,14 +47,16 @@ def banner_for_contact(contact: str | None) -> dict | None:
 	)
 	if not warning:
 		return None
+	summary = _("{0} warning given on {1} about unacceptable behaviour (policy 6.5).").format(
+		translated_option(warning.level), format_date(getdate(warning.issued_on))
+	)
 	return {
 		"stage": "warned",
 		"contact": contact,
 		"level": warning.level,
 		"issued_on": format_date(getdate(warning.issued_on)),
-		"summary": _("{0} warning given on {1} about unacceptable behaviour (policy 6.5).").format(
-			translated_option(warning.level), format_date(getdate(warning.issued_on))
-		),
+		"summary": summary,
+		"summary_html": frappe.utils.escape_html(summary),
 	}
 
 
@@ -69,7 +71,8 @@ def _protocol_banner(contact: str, protocol: str) -> dict:
 		"stage": "protocol",
 		"contact": contact,
 		"protocol": protocol,
-		"summary": render(summarise(rules)),
+		"summary": render_text(summarise(rules)),
+		"summary_html": render(summarise(rules)),
 		"allowed_channels": [
 			translated_option(channel.value) for channel in Channel if channel in rules.allowed_channels
 		],

@@ -14,9 +14,10 @@ from frappe.utils import get_datetime, now_datetime
 from uab_helpdesk.attempts import record_attempt
 from uab_helpdesk.enforcement import judge_incoming
 from uab_helpdesk.policy.dates import issue_period_bounds, to_local
+from uab_helpdesk.policy.decision import summarise
 from uab_helpdesk.policy.values import Channel, Outcome
 from uab_helpdesk.protection import load_rules, protected_index, protocol_of_contact, site_context
-from uab_helpdesk.utils import render
+from uab_helpdesk.utils import render, render_text
 
 
 def validate(doc, method=None):
@@ -60,6 +61,7 @@ def screen_new_ticket(doc) -> None:
 	doc.uab_protocol = protocol
 	channel = _intake_channel(contact)
 	rules = load_rules(protocol)
+	doc.uab_protocol_summary = render_text(summarise(rules))
 	frappe.flags.uab_ticket_in_intake = doc.name
 	decision = judge_incoming(
 		contact,

@@ -1,5 +1,7 @@
 """Idempotent setup run on install and on every migrate, and its undoing on uninstall."""
 
+from pathlib import Path
+
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
@@ -7,18 +9,27 @@ from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES = ("Health and safety", "Emergency repair")
 
 
+FORM_SCRIPT_NAME = "UAB Protocol Banner"
+
+
 def after_install() -> None:
 	make_custom_fields()
 	make_default_ticket_types()
+	make_agent_ui_banner()
 
 
 def after_migrate() -> None:
 	make_custom_fields()
+	make_agent_ui_banner()
 
 
 def before_uninstall() -> None:
 	for fieldname in (field["fieldname"] for field in get_custom_fields()["HD Ticket"]):
 		frappe.db.delete("Custom Field", {"dt": "HD Ticket", "fieldname": fieldname})
+	if frappe.db.exists("DocType", "HD Form Script"):
+		frappe.db.delete("HD Form Script", {"name": FORM_SCRIPT_NAME})
+	if frappe.db.exists("DocType", "HD Ticket Template Field"):
+		frappe.db.delete("HD Ticket Template Field", {"fieldname": "uab_protocol_summary"})
 	frappe.clear_cache(doctype="HD Ticket")
 
 
@@ -45,10 +56,19 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"no_copy": 1,
 			},
 			{
+				"fieldname": "uab_protocol_summary",
+				"fieldtype": "Small Text",
+				"label": "Protocol",
+				"insert_after": "uab_protocol",
+				"read_only": 1,
+				"no_copy": 1,
+				"description": "What the customer's communication protocol allows, in one sentence.",
+			},
+			{
 				"fieldname": "uab_held",
 				"fieldtype": "Check",
 				"label": "Held for Screening",
-				"insert_after": "uab_protocol",
+				"insert_after": "uab_protocol_summary",
 				"read_only": 1,
 				"no_copy": 1,
 				"in_standard_filter": 1,
@@ -92,3 +112,36 @@ def make_default_ticket_types() -> None:
 		for ticket_type in DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES:
 			settings.append("always_allowed_ticket_types", {"ticket_type": ticket_type})
 		settings.save(ignore_permissions=True)
+
+
+def make_agent_ui_banner() -> None:
+	"""The agent UI (/helpdesk) runs no Desk JS; its one supported hook is HD Form Script. The script
+	lives in this app's files and is written to the database on install and every migrate."""
+	if frappe.db.exists("DocType", "HD Form Script"):
+		script = Path(
+			frappe.get_app_path("uab_helpdesk", "public", "js", "hd_form_script_banner.js")
+		).read_text()
+		values = {
+			"dt": "HD Ticket",
+			"apply_to": "Form",
+			"enabled": 1,
+			"script": script,
+			"apply_to_customer_portal": 0,
+		}
+		if frappe.db.exists("HD Form Script", FORM_SCRIPT_NAME):
+			frappe.db.set_value("HD Form Script", FORM_SCRIPT_NAME, values)
+		else:
+			doc = frappe.get_doc({"doctype": "HD Form Script", **values})
+			doc.name = FORM_SCRIPT_NAME
+			doc.insert(ignore_permissions=True)
+	_show_summary_in_ticket_sidebar()
+
+
+def _show_summary_in_ticket_sidebar() -> None:
+	"""The agent UI's ticket sidebar lists the fields of the "Default" HD Ticket Template."""
+	if not frappe.db.exists("HD Ticket Template", "Default"):
+		return
+	template = frappe.get_doc("HD Ticket Template", "Default")
+	if not any(row.fieldname == "uab_protocol_summary" for row in template.fields):
+		template.append("fields", {"fieldname": "uab_protocol_summary", "hide_from_customer": 1})
+		template.save(ignore_permissions=True)

@@ -27,9 +27,12 @@ class TestBanner(ProtectedCustomerTestCase):
 			"UAB Communication Protocol", protocol.name, "contact_name", "<img src=x onerror=alert(1)>"
 		)
 		with self.set_user(self.staff.agent):
-			summary = get_banner(make_ticket(contact))["summary"]
-		self.assertIn("&lt;img src=x onerror=alert(1)&gt;", summary)
-		self.assertNotIn("<img", summary)
+			banner = get_banner(make_ticket(contact))
+		self.assertIn("&lt;img src=x onerror=alert(1)&gt;", banner["summary_html"])
+		self.assertNotIn("<img", banner["summary_html"])
+		self.assertIn(
+			"<img src=x onerror=alert(1)>", banner["summary"], "plain text, for clients that escape it"
+		)
 
 	def test_warned_customer_shows_the_warning_stage_but_no_incident_detail(self):
 		contact = make_contact("Warned Tenant")
@@ -47,3 +50,28 @@ class TestBanner(ProtectedCustomerTestCase):
 	def test_customer_cannot_read_a_banner(self):
 		with self.set_user(self.staff.customer), self.assertRaises(frappe.PermissionError):
 			get_banner(self.ticket)
+
+
+class TestTicketsCarryTheProtocol(ProtectedCustomerTestCase):
+	def test_open_tickets_show_the_protocol_in_the_sidebar_and_lose_it_when_it_ends(self):
+		self.assertEqual(
+			frappe.db.get_value("HD Ticket", self.ticket, "uab_protocol"), None
+		)  # made after activation
+		new_ticket = make_ticket(self.contact, subject="Another matter")
+		summary = frappe.db.get_value("HD Ticket", new_ticket, "uab_protocol_summary")
+		self.assertIn("Contact with Protected Tenant is by Email, Letter or Phone only", summary)
+		with self.set_user(self.staff.head):
+			frappe.get_doc("UAB Communication Protocol", self.protocol).end_protocol(
+				"Behaviour improved on review."
+			)
+		self.assertEqual(
+			frappe.db.get_value("HD Ticket", new_ticket, ["uab_protocol", "uab_protocol_summary"]),
+			(None, None),
+		)
+		self.assertIsNone(banner_for_contact(self.contact))
+
+	def test_agent_ui_banner_is_installed_as_a_form_script(self):
+		script = frappe.db.get_value(
+			"HD Form Script", "UAB Protocol Banner", ["dt", "enabled", "apply_to_customer_portal"]
+		)
+		self.assertEqual(script, ("HD Ticket", 1, 0))

@@ -83,9 +83,13 @@ class UABCommunicationProtocol(CaseRecord):
 		self.status = "Active"
 		self.authorised_by = frappe.session.user
 
+	def on_submit(self):
+		self.update_open_tickets()
+
 	def on_cancel(self):
 		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": _("Cancelled for correction")})
 		clear_protected_index()
+		self.update_open_tickets()
 
 	@frappe.whitelist(methods=["POST"])
 	def end_protocol(self, reason: str) -> None:
@@ -100,6 +104,25 @@ class UABCommunicationProtocol(CaseRecord):
 			frappe.throw(_("Give the reason the protocol ends."), frappe.MandatoryError)
 		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": reason.strip()})
 		clear_protected_index()
+		self.update_open_tickets()
+
+	def update_open_tickets(self) -> None:
+		"""Open tickets of the customer carry the protocol and its one-line summary (the agent UI sidebar)."""
+		from uab_helpdesk.policy.decision import summarise
+		from uab_helpdesk.protection import load_rules
+		from uab_helpdesk.utils import render_text
+
+		active = self.status == "Active"
+		values = {
+			"uab_protocol": self.name if active else None,
+			"uab_protocol_summary": render_text(summarise(load_rules(self.name))) if active else None,
+		}
+		frappe.db.set_value(
+			"HD Ticket",
+			{"contact": self.contact, "status": ("not in", ("Resolved", "Closed"))},
+			values,
+			update_modified=False,
+		)
 
 	def set_review_due_date(self) -> None:
 		if self.start_date and not self.review_due_date:

@@ -1,0 +1,33 @@
+// Desk: the communication protocol (or warning) of a ticket's, contact's or customer's customer,
+// shown above the form. Every value is escaped; summary_html is escaped on the server.
+frappe.provide("uab_helpdesk");
+
+uab_helpdesk.escape = (value) => frappe.utils.escape_html(value == null ? "" : String(value));
+
+uab_helpdesk.banner_html = (banner) => {
+	const e = uab_helpdesk.escape;
+	if (banner.stage === "warned") {
+		return `<strong>${__("Warning")}:</strong> ${banner.summary_html}`;
+	}
+	const parts = [`<strong>${__("Communication protocol")}</strong> ${e(banner.protocol)}: ${banner.summary_html}`];
+	if (banner.issue_limit) {
+		parts.push(
+			__("New issues this {0}: {1} of {2}.", [e(banner.issue_limit_period), e(banner.issues_this_period), e(banner.issue_limit)])
+		);
+	}
+	if (banner.visits_by_appointment_only) parts.push(__("Office visits by appointment only."));
+	if (banner.appeal) parts.push(__("Appeal {0}: {1}.", [e(banner.appeal.name), e(banner.appeal.status)]));
+	return parts.join("<br>");
+};
+
+uab_helpdesk.show_banners = (frm, method, args) => {
+	frm.set_intro("");
+	if (frm.is_new()) return;
+	frappe.call({ method, args }).then(({ message }) => {
+		const banners = Array.isArray(message) ? message : message ? [message] : [];
+		frm.set_intro("");
+		banners.forEach((banner) => {
+			frm.set_intro(uab_helpdesk.banner_html(banner), banner.stage === "protocol" ? "red" : "orange");
+		});
+	});
+};
