@@ -54,9 +54,7 @@ class TestBanner(ProtectedCustomerTestCase):
 
 class TestTicketsCarryTheProtocol(ProtectedCustomerTestCase):
 	def test_open_tickets_show_the_protocol_in_the_sidebar_and_lose_it_when_it_ends(self):
-		self.assertEqual(
-			frappe.db.get_value("HD Ticket", self.ticket, "uab_protocol"), None
-		)  # made after activation
+		self.assertEqual(frappe.db.get_value("HD Ticket", self.ticket, "uab_protocol"), self.protocol)
 		new_ticket = make_ticket(self.contact, subject="Another matter")
 		summary = frappe.db.get_value("HD Ticket", new_ticket, "uab_protocol_summary")
 		self.assertIn("Contact with Protected Tenant is by Email, Letter or Phone only", summary)
