@@ -2,7 +2,7 @@
 
 A contact with no Active protocol costs one Redis read and nothing else (SPEC §9). The index lives in
 Frappe's Redis cache, not in process memory, so every web and worker process sees the same state; it
-is dropped whenever a protocol or a protected contact's addresses change.
+is dropped whenever a protocol changes or a contact's addresses change.
 """
 
 import re
@@ -15,39 +15,42 @@ from uab_helpdesk.policy.decision import SiteContext
 from uab_helpdesk.policy.protocol import WEEKDAYS, ContactWindow, ProtocolRules
 from uab_helpdesk.policy.values import Channel, EnforcementMode, IssuePeriod, parse_enum
 
-CACHE_KEY = "uab_helpdesk:protected_contacts"
+# Three Redis hashes, filled one key at a time on first lookup (a miss is cached too). An address
+# or contact with no Active protocol then costs one HGET, however many protocols exist.
+CONTACT_PROTOCOLS = "uab_helpdesk:protocol_of_contact"
+EMAIL_CONTACTS = "uab_helpdesk:protected_contact_of_email"
+PHONE_CONTACTS = "uab_helpdesk:protected_contact_of_phone"
 _NOT_DIGIT = re.compile(r"\D")
-
-
-def protected_index() -> dict:
-	"""{"contacts": {contact: protocol}, "emails": {email: contact}, "phones": {digits: contact}}."""
-	return frappe.cache.get_value(CACHE_KEY, generator=_build_index)
 
 
 def clear_protected_index(*args, **kwargs) -> None:
 	"""Drop the index now, and again when this transaction ends: a request that reads the index after
-	changing a protocol would otherwise leave behind an index built from changes it then rolled back."""
+	changing a protocol would otherwise leave behind entries from changes it then rolled back."""
 	_drop_index()
 	frappe.db.after_commit.add(_drop_index)
 	frappe.db.after_rollback.add(_drop_index)
 
 
 def _drop_index() -> None:
-	frappe.cache.delete_value(CACHE_KEY)
+	frappe.cache.delete_value([CONTACT_PROTOCOLS, EMAIL_CONTACTS, PHONE_CONTACTS])
 
 
 def protocol_of_contact(contact: str | None) -> str | None:
-	return protected_index()["contacts"].get(contact) if contact else None
+	if not contact:
+		return None
+	return frappe.cache.hget(CONTACT_PROTOCOLS, contact, generator=lambda: _active_protocol(contact))
 
 
 def contacts_for_addresses(*address_fields: str | None) -> set[str]:
 	"""Protected contacts among the e-mail addresses of To/Cc/Bcc-style strings."""
-	emails = protected_index()["emails"]
-	if not emails:
-		return set()
 	found = set()
 	for _name, address in getaddresses([field for field in address_fields if field]):
-		if contact := emails.get(address.strip().lower()):
+		email = address.strip().lower()
+		if email and (
+			contact := frappe.cache.hget(
+				EMAIL_CONTACTS, email, generator=lambda e=email: _protected_by_email(e)
+			)
+		):
 			found.add(contact)
 	return found
 
@@ -55,29 +58,34 @@ def contacts_for_addresses(*address_fields: str | None) -> set[str]:
 def contact_for_phone(number: str | None) -> str | None:
 	"""Numbers match on their last ten digits, so +44 7700 900123 and 07700900123 agree."""
 	digits = _NOT_DIGIT.sub("", number or "")[-10:]
-	return protected_index()["phones"].get(digits) if len(digits) >= 7 else None
+	if len(digits) < 7:
+		return None
+	return frappe.cache.hget(PHONE_CONTACTS, digits, generator=lambda: _protected_by_phone(digits))
 
 
-def _build_index() -> dict:
-	protocols = frappe.get_all(
-		"UAB Communication Protocol",
-		filters={"status": "Active", "docstatus": 1},
-		fields=["name", "contact", "third_party_contact"],
+def _active_protocol(contact: str) -> str | None:
+	return frappe.db.get_value(
+		"UAB Communication Protocol", {"contact": contact, "status": "Active", "docstatus": 1}, "name"
 	)
-	contacts = {row.contact: row.name for row in protocols}
-	emails, phones = {}, {}
-	if contacts:
-		for row in frappe.get_all(
-			"Contact Email", filters={"parent": ("in", list(contacts))}, fields=["parent", "email_id"]
-		):
-			emails[row.email_id.strip().lower()] = row.parent
-		for row in frappe.get_all(
-			"Contact Phone", filters={"parent": ("in", list(contacts))}, fields=["parent", "phone"]
-		):
-			digits = _NOT_DIGIT.sub("", row.phone or "")[-10:]
-			if len(digits) >= 7:
-				phones[digits] = row.parent
-	return {"contacts": contacts, "emails": emails, "phones": phones}
+
+
+def _protected_by_email(email: str) -> str | None:
+	contacts = frappe.get_all("Contact Email", filters={"email_id": email}, pluck="parent")
+	return next((contact for contact in contacts if _active_protocol(contact)), None)
+
+
+def _protected_by_phone(digits: str) -> str | None:
+	rows = frappe.get_all(
+		"Contact Phone", filters={"phone": ("like", f"%{digits[-4:]}")}, fields=["parent", "phone"]
+	)
+	return next(
+		(
+			row.parent
+			for row in rows
+			if _NOT_DIGIT.sub("", row.phone or "")[-10:] == digits and _active_protocol(row.parent)
+		),
+		None,
+	)
 
 
 def load_rules(protocol: str) -> ProtocolRules:

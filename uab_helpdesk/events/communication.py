@@ -5,7 +5,7 @@ import frappe
 
 from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
 from uab_helpdesk.policy.values import Channel
-from uab_helpdesk.protection import contacts_for_addresses, protected_index
+from uab_helpdesk.protection import contacts_for_addresses, protocol_of_contact
 
 # UAB records a letter can be about: a letter about the policy itself always has a way out (6.4.4).
 POLICY_DOCTYPES = {"UAB Warning", "UAB Communication Protocol", "UAB Appeal", "UAB Protocol Review"}
@@ -25,7 +25,7 @@ MEDIUM_CHANNELS = {
 
 
 def validate(doc, method=None):
-	if not doc.is_new() or frappe.flags.uab_exempt or not protected_index()["contacts"]:
+	if not doc.is_new() or frappe.flags.uab_exempt:
 		return
 	if doc.sent_or_received == "Received" or doc.flags.in_receive:
 		flag_received(doc)
@@ -36,12 +36,13 @@ def validate(doc, method=None):
 def enforce_sent(doc) -> None:
 	"""Refuse a message to a protected customer that breaches the protocol; keep what was written."""
 	contacts = contacts_for_addresses(doc.recipients, doc.cc, doc.bcc)
-	index = protected_index()["contacts"]
+	if not contacts:
+		return
 	ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
 	for contact in sorted(contacts):
 		decision = judge_outgoing(
 			contact,
-			index[contact],
+			protocol_of_contact(contact),
 			channel=MEDIUM_CHANNELS.get(doc.communication_medium or "", Channel.EMAIL),
 			agent=doc.user or frappe.session.user,
 			ticket=ticket,
@@ -65,7 +66,7 @@ def flag_received(doc) -> None:
 		contact = next(iter(contacts))
 		judge_incoming(
 			contact,
-			protected_index()["contacts"][contact],
+			protocol_of_contact(contact),
 			channel=Channel.EMAIL
 			if (doc.flags.in_receive or doc.uid or doc.email_account)
 			else Channel.PORTAL,

@@ -8,22 +8,21 @@ from frappe import _
 from uab_helpdesk.enforcement import judge_outgoing
 from uab_helpdesk.events.communication import POLICY_DOCTYPES
 from uab_helpdesk.policy.values import Channel
-from uab_helpdesk.protection import contacts_for_addresses, protected_index
+from uab_helpdesk.protection import contacts_for_addresses, protocol_of_contact
 
 
 def before_insert(doc, method=None):
-	index = protected_index()["contacts"]
-	if not index or doc.communication in (frappe.flags.uab_judged_communications or ()):
+	if doc.communication in (frappe.flags.uab_judged_communications or ()):
 		return
 	try:
-		withhold_restricted_recipients(doc, index)
+		withhold_restricted_recipients(doc)
 	except Exception:
 		frappe.log_error(
 			title="UAB Helpdesk: could not screen automatic mail", reference_doctype="Email Queue"
 		)
 
 
-def withhold_restricted_recipients(doc, index: dict) -> None:
+def withhold_restricted_recipients(doc) -> None:
 	ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
 	kept, withheld = [], []
 	for row in doc.recipients:
@@ -33,7 +32,7 @@ def withhold_restricted_recipients(doc, index: dict) -> None:
 			continue
 		decision = judge_outgoing(
 			contact,
-			index[contact],
+			protocol_of_contact(contact),
 			channel=Channel.EMAIL,
 			agent=None,  # automatic mail is sent by no officer, so never by the single point of contact
 			ticket=ticket,

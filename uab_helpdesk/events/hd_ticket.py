@@ -4,10 +4,7 @@ Never refused and never lost: the ticket is created, linked to the protocol, rou
 point of contact, and held for screening when over the issue limit or off-topic (policy 6.4.3, 6.4.4).
 """
 
-from email.utils import parseaddr
-
 import frappe
-from frappe.contacts.doctype.contact.contact import get_contact_name
 from frappe.desk.form.assign_to import add as assign
 from frappe.utils import get_datetime, now_datetime
 
@@ -16,12 +13,12 @@ from uab_helpdesk.enforcement import judge_incoming
 from uab_helpdesk.policy.dates import issue_period_bounds, to_local
 from uab_helpdesk.policy.decision import summarise
 from uab_helpdesk.policy.values import Channel, Outcome
-from uab_helpdesk.protection import load_rules, protected_index, protocol_of_contact, site_context
+from uab_helpdesk.protection import contacts_for_addresses, load_rules, protocol_of_contact, site_context
 from uab_helpdesk.utils import render, render_text
 
 
 def validate(doc, method=None):
-	if not doc.is_new() or not protected_index()["contacts"]:
+	if not doc.is_new():
 		return
 	try:
 		screen_new_ticket(doc)
@@ -53,7 +50,7 @@ def after_insert(doc, method=None):
 
 
 def screen_new_ticket(doc) -> None:
-	contact = doc.contact or _contact_from_raised_by(doc.raised_by)
+	contact = next(iter(contacts_for_addresses(doc.raised_by)), None) or doc.contact
 	protocol = protocol_of_contact(contact)
 	if not protocol:
 		return
@@ -87,11 +84,6 @@ def route_to_single_point_of_contact(doc) -> None:
 			{"assign_to": [officer], "doctype": "HD Ticket", "name": doc.name, "description": doc.subject},
 			ignore_permissions=True,
 		)
-
-
-def _contact_from_raised_by(raised_by: str | None) -> str | None:
-	email = parseaddr(raised_by or "")[1]
-	return get_contact_name(email) if email else None
 
 
 def _intake_channel(contact: str) -> Channel | None:

@@ -7,11 +7,11 @@ import frappe
 
 from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
 from uab_helpdesk.policy.values import Channel
-from uab_helpdesk.protection import contact_for_phone, protected_index, protocol_of_contact
+from uab_helpdesk.protection import contact_for_phone, protocol_of_contact
 
 
 def validate(doc, method=None):
-	if not doc.is_new() or not protected_index()["contacts"]:
+	if not doc.is_new():
 		return
 	outgoing = doc.type == "Outgoing"
 	contact = _linked("Contact", doc) or contact_for_phone(doc.get("to") if outgoing else doc.get("from"))
