@@ -63,6 +63,7 @@ override_whitelisted_methods = {
 	"telephony.twilio.api.voice": "uab_helpdesk.overrides.telephony.voice",
 	"helpdesk.helpdesk.doctype.hd_ticket.api.merge_ticket": "uab_helpdesk.overrides.helpdesk.merge_ticket",
 	"helpdesk.helpdesk.doctype.hd_ticket.api.split_ticket": "uab_helpdesk.overrides.helpdesk.split_ticket",
+	"helpdesk.api.ticket.bulk_reply": "uab_helpdesk.overrides.helpdesk.bulk_reply",
 }
 
 # Testing

@@ -1,6 +1,7 @@
 """Helpdesk endpoints wrapped so the protocol applies the way the policy means it to."""
 
 import frappe
+from frappe import _
 
 
 def _exempt(method, **kwargs):
@@ -25,3 +26,55 @@ def split_ticket(subject: str, communication_id: str):
 	from helpdesk.helpdesk.doctype.hd_ticket.api import split_ticket as split
 
 	return _exempt(split, subject=subject, communication_id=communication_id)
+
+
+@frappe.whitelist()
+def bulk_reply(ticket_ids: list, message: str, attachments: list | None = None):
+	"""Helpdesk's bulk reply swallows every failure into the Error Log and the agent sees success.
+	Tickets whose customer's protocol refuses the reply are taken out first, logged with the text,
+	and named to the agent; the rest go through Helpdesk's own bulk reply (Helpdesk v1.2x+)."""
+	try:
+		from helpdesk.api.ticket import bulk_reply as helpdesk_bulk_reply
+	except ImportError:
+		frappe.throw(_("This Helpdesk version has no bulk reply."))
+	refused = screen_bulk_reply(ticket_ids, message)
+	allowed = [ticket for ticket in ticket_ids if str(ticket) not in refused]
+	if allowed:
+		helpdesk_bulk_reply(ticket_ids=allowed, message=message, attachments=attachments)
+	if refused:
+		frappe.msgprint(
+			"<br>".join(
+				_("Ticket {0} not sent: {1}").format(frappe.bold(ticket), reason)
+				for ticket, reason in refused.items()
+			),
+			title=_("Some replies were not sent"),
+			indicator="red",
+		)
+	return {"sent": allowed, "refused": refused}
+
+
+def screen_bulk_reply(ticket_ids: list, message: str) -> dict[str, str]:
+	"""{ticket: why} for every ticket whose reply a communication protocol refuses (each one logged)."""
+	from uab_helpdesk.enforcement import judge_outgoing
+	from uab_helpdesk.events.communication import MEDIUM_CHANNELS
+	from uab_helpdesk.protection import contacts_for_addresses, protocol_of_contact
+	from uab_helpdesk.utils import render
+
+	skip_email = frappe.db.get_single_value("HD Settings", "skip_email_workflow")
+	refused = {}
+	for ticket in map(str, ticket_ids):
+		raised_by = frappe.db.get_value("HD Ticket", ticket, "raised_by")
+		for contact in sorted(contacts_for_addresses(raised_by)):
+			decision = judge_outgoing(
+				contact,
+				protocol_of_contact(contact),
+				channel=MEDIUM_CHANNELS["" if skip_email else "Email"],
+				agent=frappe.session.user,
+				ticket=ticket,
+				content=message,
+				recipients=raised_by,
+				refuse=False,
+			)
+			if decision.refused:
+				refused[ticket] = render(decision.message)
+	return refused

@@ -172,3 +172,26 @@ class TestTopicAndHealthAndSafety(ProtectedCustomerTestCase):
 		with self.set_user(self.staff.agent):
 			reply(self.ticket, "<p>gas-safety-visit</p>")
 		self.assertTrue(frappe.db.exists("Communication", {"content": ("like", "%gas-safety-visit%")}))
+
+
+class TestBulkReplyAndMerge(ProtectedCustomerTestCase):
+	def test_bulk_reply_names_the_refused_tickets_and_keeps_the_text(self):
+		from uab_helpdesk.overrides.helpdesk import screen_bulk_reply
+
+		ordinary = make_ticket(make_contact("Bulk Ordinary Tenant"))
+		with self.set_user(self.staff.other_agent):
+			refused = screen_bulk_reply([self.ticket, ordinary], "<p>bulk-text</p>")
+		self.assertEqual(list(refused), [str(self.ticket)])
+		self.assertIn("only Uab Agent may reply", refused[str(self.ticket)])
+		self.assertIn("<p>bulk-text</p>", [row.content for row in self.attempts(action="Blocked")])
+
+	def test_merging_a_protected_customers_tickets_is_exempt_spec_5(self):
+		from uab_helpdesk.overrides.helpdesk import merge_ticket
+
+		source = make_ticket(self.contact, subject="Duplicate report")
+		# The copies are earlier messages, not new contact; another agent may merge.
+		with self.set_user(self.staff.other_agent):
+			merge_ticket(source=int(source), target=int(self.ticket))
+		self.assertEqual(str(frappe.db.get_value("HD Ticket", source, "merged_with")), str(self.ticket))
+		copies = frappe.db.count("Communication", {"reference_name": self.ticket})
+		self.assertGreaterEqual(copies, 2)
