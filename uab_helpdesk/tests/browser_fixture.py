@@ -1,0 +1,55 @@
+"""Data for the browser test (browser_tests/): a protected customer's ticket and two agents.
+
+    bench --site SITE execute uab_helpdesk.tests.browser_fixture.create
+
+prints JSON the browser test reads. Safe to run again: it reuses what it made before.
+"""
+
+import json
+
+import frappe
+
+from uab_helpdesk.tests.utils import PASSWORD, make_protocol, make_staff, make_ticket
+
+CONTACT = "Browser Test Tenant"
+
+
+def create() -> None:
+	frappe.set_user("Administrator")
+	staff = make_staff()
+	for agent in (staff.agent, staff.other_agent):
+		if not frappe.db.exists("HD Agent", agent):
+			frappe.get_doc({"doctype": "HD Agent", "user": agent, "agent_name": agent.split("@")[0]}).insert(
+				ignore_permissions=True
+			)
+	contact = frappe.db.get_value("Contact", {"first_name": CONTACT}, "name")
+	if not contact:
+		contact = (
+			frappe.get_doc(
+				{
+					"doctype": "Contact",
+					"first_name": CONTACT,
+					"email_ids": [{"email_id": "browser.tenant@tenant.test", "is_primary": 1}],
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
+	if not frappe.db.exists("UAB Communication Protocol", {"contact": contact, "status": "Active"}):
+		make_protocol(
+			contact, director=staff.director, activate_as=staff.head, single_point_of_contact=staff.agent
+		)
+	ticket = frappe.db.get_value("HD Ticket", {"contact": contact}, "name") or make_ticket(
+		contact, subject="Repeated complaints about the lift"
+	)
+	frappe.db.commit()  # nosemgrep: a command-line fixture, not a request
+	print(
+		json.dumps(
+			{
+				"ticket": str(ticket),
+				"officer": staff.agent,
+				"other_agent": staff.other_agent,
+				"password": PASSWORD,
+			}
+		)
+	)
