@@ -35,10 +35,15 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def run_fixture(function: str = "create"):
+	command = FIXTURE_CMD.replace("browser_fixture.create", f"browser_fixture.{function}")
+	output = subprocess.run(shlex.split(command), check=True, capture_output=True, text=True).stdout
+	return json.loads(output.strip().splitlines()[-1])
+
+
 @pytest.fixture(scope="module")
 def fixture():
-	output = subprocess.run(shlex.split(FIXTURE_CMD), check=True, capture_output=True, text=True).stdout
-	return json.loads(output.strip().splitlines()[-1])
+	return run_fixture("create")
 
 
 @pytest.fixture
@@ -67,12 +72,16 @@ def browser():
 
 
 def log_in(browser, user: str, password: str) -> None:
+	"""Through Frappe's login endpoint from inside the page, so the session cookie is the browser's."""
 	browser.get(f"{URL}/login")
-	wait = WebDriverWait(browser, 30)
-	wait.until(EC.visibility_of_element_located((By.ID, "login_email"))).send_keys(user)
-	browser.find_element(By.ID, "login_password").send_keys(password)
-	browser.find_element(By.CSS_SELECTOR, ".btn-login").click()
-	wait.until(lambda driver: "/login" not in driver.current_url)
+	status = browser.execute_async_script(
+		"""const [usr, pwd, done] = arguments;
+		fetch("/api/method/login", {method: "POST", headers: {"Content-Type": "application/json"},
+			body: JSON.stringify({usr, pwd})}).then((response) => done(response.status));""",
+		user,
+		password,
+	)
+	assert status == 200, f"login failed with HTTP {status}"
 
 
 def text_visible(browser, text: str, timeout: int = 30):
@@ -98,13 +107,26 @@ def test_agent_sees_the_banner_and_a_refused_reply_keeps_the_text(browser, fixtu
 	WebDriverWait(browser, 20).until(
 		EC.element_to_be_clickable((By.XPATH, "//button[normalize-space(.)='Reply']"))
 	).click()
-	editor = WebDriverWait(browser, 20).until(
-		EC.visibility_of_element_located((By.CSS_SELECTOR, ".ProseMirror"))
-	)
+	editor = WebDriverWait(browser, 20).until(lambda driver: visible_editor(driver))
 	editor.click()
 	editor.send_keys(TYPED)
-	browser.find_element(By.XPATH, "//button[normalize-space(.)='Send']").click()
+	browser.find_element(By.XPATH, "//button[starts-with(normalize-space(.), 'Send')]").click()
 
 	text_visible(browser, "Not sent: only")
 	browser.save_screenshot(str(SHOTS / "agent-ui-refused-reply.png"))
-	assert TYPED in browser.find_element(By.CSS_SELECTOR, ".ProseMirror").text, "the agent's text is kept"
+	assert TYPED in visible_editor(browser).text, "the agent's text is kept"
+	attempt = run_fixture("last_attempt")
+	assert attempt["action"] == "Blocked" and TYPED in attempt["content"], "and logged after the rollback"
+	assert attempt["attempted_by"] == fixture["other_agent"]
+
+
+def visible_editor(browser):
+	"""The reply editor (the page also holds a hidden comment editor)."""
+	return next(
+		(
+			element
+			for element in browser.find_elements(By.CSS_SELECTOR, ".ProseMirror")
+			if element.is_displayed()
+		),
+		None,
+	)

@@ -53,3 +53,16 @@ def create() -> None:
 			}
 		)
 	)
+
+
+def last_attempt() -> None:
+	"""The newest contact attempt for the browser test's customer, as JSON."""
+	contact = frappe.db.get_value("Contact", {"first_name": CONTACT}, "name")
+	attempt = frappe.get_all(
+		"UAB Contact Attempt",
+		filters={"contact": contact},
+		fields=["action", "content", "attempted_by", "rules_breached"],
+		order_by="creation desc",
+		limit=1,
+	)
+	print(json.dumps(attempt[0] if attempt else None, default=str))
