@@ -8,8 +8,8 @@ Run with the bench's Python from its `sites` folder, naming a site without the a
 Blocks alternate between the two sites in one process, so drift on the machine falls on both
 equally; every block is rolled back, so neither site grows. It reports medians and the ratio
 (with app / without). `--protocols` then fills the app's site with that many Active protocols
-(rolled back afterwards) and times a reply to a customer who has none: the ratio between the
-smallest and largest count shows whether enforcement stays flat as protocols grow.
+(committed, then removed) and times a reply to a customer who has none, and the enforcement hook
+alone: the ratio between the smallest and largest count shows whether enforcement stays flat.
 """
 
 import argparse
@@ -75,12 +75,10 @@ def prepare(site: str) -> str:
 	return str(ticket)
 
 
-def time_replies(site: str, ticket: str, replies: int, setup=None) -> float:
+def time_replies(site: str, ticket: str, replies: int) -> float:
 	"""Median milliseconds for one agent reply, in a block that is rolled back."""
 	open_site(site)
 	try:
-		if setup:
-			setup()
 		doc = frappe.get_doc("HD Ticket", ticket)
 		frappe.set_user(AGENT)
 		doc.reply_via_agent(message="<p>warm-up</p>")
@@ -94,46 +92,83 @@ def time_replies(site: str, ticket: str, replies: int, setup=None) -> float:
 		close_site()
 
 
-def fill_protocols(count: int):
-	"""Insert ``count`` Active protocols for made-up contacts (straight SQL: this is load, not a test)."""
+def fill_protocols(site: str, count: int) -> None:
+	"""Commit ``count`` Active protocols for made-up contacts (straight SQL: this is load, not a test)."""
+	open_site(site)
+	now = frappe.utils.now()
+	rows = [
+		(
+			f"UAB-CP-BENCH-{i:07d}",
+			f"Bench Contact {i}",
+			"Active",
+			1,
+			frappe.utils.today(),
+			now,
+			now,
+			"Administrator",
+			"Administrator",
+		)
+		for i in range(count)
+	]
+	for start in range(0, count, 5000):
+		frappe.db.bulk_insert(
+			"UAB Communication Protocol",
+			[
+				"name",
+				"contact",
+				"status",
+				"docstatus",
+				"start_date",
+				"creation",
+				"modified",
+				"owner",
+				"modified_by",
+			],
+			rows[start : start + 5000],
+		)
+	frappe.db.commit()
+	from uab_helpdesk.protection import _drop_index
 
-	def setup():
-		from uab_helpdesk.protection import _drop_index
+	_drop_index()
+	close_site()
 
-		now = frappe.utils.now()
-		rows = [
-			(
-				f"UAB-CP-BENCH-{i:07d}",
-				f"Bench Contact {i}",
-				"Active",
-				1,
-				frappe.utils.today(),
-				now,
-				now,
-				"Administrator",
-				"Administrator",
-			)
-			for i in range(count)
-		]
-		for start in range(0, count, 5000):
-			frappe.db.bulk_insert(
-				"UAB Communication Protocol",
-				[
-					"name",
-					"contact",
-					"status",
-					"docstatus",
-					"start_date",
-					"creation",
-					"modified",
-					"owner",
-					"modified_by",
-				],
-				rows[start : start + 5000],
-			)
-		_drop_index()
 
-	return setup
+def remove_protocols(site: str) -> None:
+	open_site(site)
+	frappe.db.delete("UAB Communication Protocol", {"name": ("like", "UAB-CP-BENCH-%")})
+	frappe.db.commit()
+	close_site()
+
+
+def time_enforcement(site: str, ticket: str, calls: int) -> float:
+	"""Median microseconds of the Communication hook itself for a reply to an unprotected customer."""
+	from uab_helpdesk.events.communication import validate
+
+	open_site(site)
+	try:
+		doc = frappe.get_doc(
+			{
+				"doctype": "Communication",
+				"communication_type": "Communication",
+				"communication_medium": "Email",
+				"sent_or_received": "Sent",
+				"recipients": "ordinary.tenant@tenant.test",
+				"reference_doctype": "HD Ticket",
+				"reference_name": ticket,
+				"content": "x",
+			}
+		)
+		doc.set("__islocal", 1)  # as in an insert: the hook judges only new messages
+		validate(doc)  # first lookup fills the cache
+		samples = []
+		for _ in range(calls):
+			frappe.local.cache.clear()  # count the Redis round trip every time, not the in-request cache
+			started = time.perf_counter()
+			validate(doc)
+			samples.append((time.perf_counter() - started) * 1e6)
+		return statistics.median(samples)
+	finally:
+		close_site()
 
 
 def main() -> None:
@@ -162,19 +197,28 @@ def main() -> None:
 	print(f"  ratio with/without: {app / base:.3f}  (block ratios {ratios[0]:.3f} .. {ratios[-1]:.3f})")
 
 	if args.protocols:
-		scale = {}
-		for block in range(max(3, args.blocks // 3)):
-			for count in args.protocols if block % 2 == 0 else reversed(args.protocols):
-				scale.setdefault(count, []).append(
-					time_replies(args.with_app, tickets[args.with_app], args.replies, fill_protocols(count))
-				)
-		print("reply to a customer without a protocol, as Active protocols grow")
-		for count in args.protocols:
-			print(f"  {count:>7} protocols: {statistics.median(scale[count]):8.2f} ms")
-		smallest, largest = min(args.protocols), max(args.protocols)
-		print(
-			f"  ratio {largest}/{smallest}: {statistics.median(scale[largest]) / statistics.median(scale[smallest]):.3f}"
-		)
+		replies, hooks = {}, {}
+		try:
+			for count in sorted(args.protocols):
+				fill_protocols(args.with_app, count)
+				for _ in range(max(3, args.blocks // 3)):
+					replies.setdefault(count, []).append(
+						time_replies(args.with_app, tickets[args.with_app], args.replies)
+					)
+					hooks.setdefault(count, []).append(
+						time_enforcement(args.with_app, tickets[args.with_app], 500)
+					)
+				remove_protocols(args.with_app)
+		finally:
+			remove_protocols(args.with_app)
+		print("a reply to a customer without a protocol, as Active protocols grow")
+		for count in sorted(args.protocols):
+			reply_ms, hook_us = statistics.median(replies[count]), statistics.median(hooks[count])
+			print(f"  {count:>7} protocols: reply {reply_ms:8.2f} ms, enforcement hook {hook_us:7.1f} us")
+		small, large = min(args.protocols), max(args.protocols)
+		reply_ratio = statistics.median(replies[large]) / statistics.median(replies[small])
+		hook_ratio = statistics.median(hooks[large]) / statistics.median(hooks[small])
+		print(f"  ratio {large}/{small}: reply {reply_ratio:.3f}, enforcement hook {hook_ratio:.3f}")
 
 
 if __name__ == "__main__":

@@ -130,3 +130,13 @@ def visible_editor(browser):
 		),
 		None,
 	)
+
+
+def test_desk_ticket_form_shows_the_protocol(browser, fixture):
+	log_in(browser, fixture["officer"], fixture["password"])
+	browser.get(f"{URL}/app/hd-ticket/{fixture['ticket']}")
+	intro = WebDriverWait(browser, 30).until(
+		EC.visibility_of_element_located((By.CSS_SELECTOR, ".form-message.red"))
+	)
+	assert "Contact with Browser Test Tenant is by" in intro.text
+	browser.save_screenshot(str(SHOTS / "desk-ticket-banner.png"))
