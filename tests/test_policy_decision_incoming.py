@@ -73,3 +73,19 @@ def test_held_outranks_flagged_and_reports_both_6_4_3(site):
 	decision = decide_incoming(message(channel=Channel.PORTAL), limited(), site, issues_opened_in_period=3)
 	assert decision.outcome == Outcome.HELD
 	assert set(decision.rules_breached) == {Rule.ISSUE_LIMIT, Rule.CHANNEL}
+
+
+def test_call_outside_the_phone_window_is_accepted_and_flagged_6_4_2(site):
+	"""6.4.2: 'only take telephone calls at set times on set days' — the call is still answered and logged."""
+	wednesday = IncomingContact(
+		channel=Channel.PHONE, at=datetime(2026, 11, 25, 11, 0), opens_new_issue=False
+	)
+	decision = decide_incoming(wednesday, make_rules(), site)
+	assert decision.outcome == Outcome.FLAGGED
+	assert decision.rules_breached == (Rule.CONTACT_WINDOW,)
+	assert decision.message.render() == "Accepted and flagged: Phone contact is only Tuesday 10:00–12:00."
+
+
+def test_call_inside_the_phone_window_is_accepted_6_4_2(site):
+	tuesday = IncomingContact(channel=Channel.PHONE, at=datetime(2026, 11, 24, 10, 30), opens_new_issue=False)
+	assert decide_incoming(tuesday, make_rules(), site).outcome == Outcome.ACCEPTED

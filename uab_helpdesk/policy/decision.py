@@ -124,8 +124,7 @@ def decide_incoming(
 		if _always_allowed(contact.ticket_type, site)
 		else _hold_breaches(contact, rules, site, issues_opened_in_period)
 	)
-	known_and_allowed = contact.channel is None or contact.channel in rules.allowed_channels
-	flagged = [] if known_and_allowed else [_channel_breach(contact.channel, rules)]
+	flagged = _flag_breaches(contact, rules, site)
 	if held:
 		reasons = Message.join(b.detail for b in held)
 		return Decision(
@@ -135,9 +134,22 @@ def decide_incoming(
 		return Decision(
 			Outcome.FLAGGED,
 			tuple(flagged),
-			Message(_("Accepted and flagged: {0} is not a channel the protocol allows."), (contact.channel,)),
+			Message(_("Accepted and flagged: {0}."), (Message.join(b.detail for b in flagged),)),
 		)
 	return ACCEPTED
+
+
+def _flag_breaches(contact: IncomingContact, rules: ProtocolRules, site: SiteContext) -> list[Breach]:
+	"""6.4.2: contact by a channel the protocol does not allow, or outside the times it is taken."""
+	if contact.channel is None:
+		return []
+	if contact.channel not in rules.allowed_channels:
+		return [_channel_breach(contact.channel, rules)]
+	local = to_local(contact.at, site.time_zone)
+	windows = rules.windows_for(contact.channel)
+	if windows and not any(w.contains(local.weekday(), local.time()) for w in windows):
+		return [_window_breach(contact.channel, windows)]
+	return []
 
 
 def summarise(rules: ProtocolRules) -> Message:
@@ -195,10 +207,7 @@ def _outgoing_breaches(contact: OutgoingContact, rules: ProtocolRules, site: Sit
 		breaches.append(_officer_breach(rules))
 	windows = rules.windows_for(contact.channel)
 	if windows and not any(w.contains(local.weekday(), local.time()) for w in windows):
-		described = ", ".join(w.describe() for w in windows)
-		breaches.append(
-			Breach(Rule.CONTACT_WINDOW, Message(_("{0} contact is only {1}"), (contact.channel, described)))
-		)
+		breaches.append(_window_breach(contact.channel, windows))
 	if rules.allowed_ticket_types and not _topic_allowed(contact.ticket_type, rules, site):
 		breaches.append(_topic_breach(contact.ticket_type, rules))
 	if _health_and_safety_only_applies(contact.ticket_type, rules, site, local.date()):
@@ -261,6 +270,11 @@ def _health_and_safety_only_applies(
 
 def _channel_breach(channel: Channel, rules: ProtocolRules) -> Breach:
 	return Breach(Rule.CHANNEL, Message(_("{0} is not an allowed channel"), (channel,)))
+
+
+def _window_breach(channel: Channel, windows) -> Breach:
+	described = ", ".join(w.describe() for w in windows)
+	return Breach(Rule.CONTACT_WINDOW, Message(_("{0} contact is only {1}"), (channel, described)))
 
 
 def _officer_breach(rules: ProtocolRules) -> Breach:

@@ -35,9 +35,10 @@ class TestPhoneEnforcement(ProtectedCustomerTestCase):
 		with self.freeze_time(TUESDAY_11, tick=True), self.set_user(self.staff.agent):
 			self.assertTrue(log_call("Outgoing", "+44" + self.phone.replace(" ", "")[1:], self.staff.agent))
 
-	def test_incoming_call_is_never_refused(self):
+	def test_incoming_call_outside_the_window_is_logged_and_flagged_never_refused_6_4_2(self):
 		with self.freeze_time(WEDNESDAY_11, tick=True), self.set_user(self.staff.other_agent):
 			self.assertTrue(log_call("Incoming", self.phone.replace(" ", ""), self.staff.other_agent))
+		self.assertIn("Flagged", [row.action for row in self.attempts()])
 
 	def test_exotel_call_is_checked_before_it_is_placed_6_4_2(self):
 		with self.freeze_time(WEDNESDAY_11, tick=True), self.set_user(self.staff.agent):
