@@ -96,15 +96,7 @@ def load_rules(protocol: str) -> ProtocolRules:
 		reference=doc.name,
 		customer_name=doc.contact_name or doc.contact,
 		allowed_channels=frozenset(Channel(row.channel) for row in doc.allowed_channels),
-		windows=tuple(
-			ContactWindow(
-				Channel(row.channel),
-				WEEKDAYS.index(row.weekday),
-				get_time(row.from_time),
-				get_time(row.to_time),
-			)
-			for row in doc.contact_windows
-		),
+		windows=windows_of(doc.contact_windows),
 		single_point_of_contact=doc.single_point_of_contact,
 		single_point_of_contact_name=doc.single_point_of_contact_name,
 		deputy_contact=doc.deputy_contact,
@@ -118,6 +110,16 @@ def load_rules(protocol: str) -> ProtocolRules:
 		third_party_contact=doc.third_party_contact,
 		review_due=getdate(doc.review_due_date) if doc.review_due_date else None,
 		visits_by_appointment_only=bool(cint(doc.visits_by_appointment_only)),
+	)
+
+
+def windows_of(rows) -> tuple[ContactWindow, ...]:
+	"""`UAB Protocol Window` rows as the policy's contact windows."""
+	return tuple(
+		ContactWindow(
+			Channel(row.channel), WEEKDAYS.index(row.weekday), get_time(row.from_time), get_time(row.to_time)
+		)
+		for row in rows
 	)
 
 

@@ -9,7 +9,7 @@ from uab_helpdesk.facts import active_protocol_of
 from uab_helpdesk.policy.dates import review_due_date
 from uab_helpdesk.policy.protocol import WEEKDAYS, ContactWindow, ProtocolDraft, validate_protocol
 from uab_helpdesk.policy.values import AssessmentOutcome, Channel, IssuePeriod, parse_enum
-from uab_helpdesk.protection import clear_protected_index
+from uab_helpdesk.protection import clear_protected_index, windows_of
 from uab_helpdesk.uab_helpdesk.case_record import CaseRecord
 from uab_helpdesk.utils import require_role, throw_problems
 
@@ -138,15 +138,7 @@ class UABCommunicationProtocol(CaseRecord):
 	def as_draft(self) -> ProtocolDraft:
 		return ProtocolDraft(
 			allowed_channels=tuple(Channel(row.channel) for row in self.allowed_channels),
-			windows=tuple(
-				ContactWindow(
-					Channel(row.channel),
-					WEEKDAYS.index(row.weekday),
-					get_time(row.from_time),
-					get_time(row.to_time),
-				)
-				for row in self.contact_windows
-			),
+			windows=windows_of(self.contact_windows),
 			start_date=getdate(self.start_date) if self.start_date else None,
 			review_due_date=getdate(self.review_due_date) if self.review_due_date else None,
 			review_period_months=self.review_period_months(),
