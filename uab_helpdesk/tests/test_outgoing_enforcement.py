@@ -187,11 +187,22 @@ class TestBulkReplyAndMerge(ProtectedCustomerTestCase):
 
 	def test_merging_a_protected_customers_tickets_is_exempt_spec_5(self):
 		"""The officer's earlier reply is copied by whoever merges: old contact, not new (SPEC §5)."""
+		from helpdesk.helpdesk.doctype.hd_ticket.api import merge_ticket as helpdesk_merge_ticket
+
+		from uab_helpdesk.attempts import discard_pending
+		from uab_helpdesk.enforcement import ProtocolViolationError
 		from uab_helpdesk.overrides.helpdesk import merge_ticket
 
 		source = make_ticket(self.contact, subject="Duplicate report")
 		with self.set_user(self.staff.agent):
 			reply(source, "<p>officer-reply-before-merge</p>")
+		frappe.db.savepoint("unwrapped_merge")
+		with self.assertRaises(
+			ProtocolViolationError
+		):  # without the exemption the copy counts as new contact
+			helpdesk_merge_ticket(source=int(source), target=int(self.ticket))
+		frappe.db.rollback(save_point="unwrapped_merge")
+		discard_pending()
 		merge_ticket(source=int(source), target=int(self.ticket))  # as Administrator, not the officer
 		self.assertEqual(str(frappe.db.get_value("HD Ticket", source, "merged_with")), str(self.ticket))
 		self.assertTrue(
