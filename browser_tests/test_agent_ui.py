@@ -133,7 +133,7 @@ def visible_editor(browser):
 
 
 def test_desk_ticket_form_shows_the_protocol(browser, fixture):
-	log_in(browser, fixture["officer"], fixture["password"])
+	log_in(browser, fixture["desk_user"], fixture["password"])
 	browser.get(f"{URL}/app/hd-ticket/{fixture['ticket']}")
 	intro = WebDriverWait(browser, 30).until(
 		EC.visibility_of_element_located((By.CSS_SELECTOR, ".form-message.red"))

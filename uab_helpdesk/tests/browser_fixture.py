@@ -9,7 +9,7 @@ import json
 
 import frappe
 
-from uab_helpdesk.tests.utils import PASSWORD, make_protocol, make_staff, make_ticket
+from uab_helpdesk.tests.utils import PASSWORD, make_protocol, make_staff, make_ticket, make_user
 
 CONTACT = "Browser Test Tenant"
 
