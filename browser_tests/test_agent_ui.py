@@ -140,5 +140,7 @@ def test_desk_ticket_form_shows_the_protocol(browser, fixture):
 	)
 	assert "Contact with Browser Test Tenant is by" in intro.text
 	# Desk's sticky page head overlaps the first lines of the form when the page scrolls.
-	browser.execute_script("document.querySelector('.page-head').style.position = 'static'; window.scrollTo(0, 0);")
+	browser.execute_script(
+		"document.querySelector('.page-head').style.position = 'static'; window.scrollTo(0, 0);"
+	)
 	browser.save_screenshot(str(SHOTS / "desk-ticket-banner.png"))
