@@ -43,6 +43,8 @@ def after_insert(doc, method=None):
 				subject=doc.subject,
 			)
 		route_to_single_point_of_contact(doc)
+		if decision.outcome == Outcome.HELD:
+			send_held_auto_reply(doc)
 	except Exception:
 		frappe.log_error(
 			title="UAB Helpdesk: could not route a protected customer's ticket", reference_doctype="HD Ticket"
@@ -84,6 +86,23 @@ def route_to_single_point_of_contact(doc) -> None:
 			{"assign_to": [officer], "doctype": "HD Ticket", "name": doc.name, "description": doc.subject},
 			ignore_permissions=True,
 		)
+
+
+def send_held_auto_reply(doc) -> None:
+	"""Tell the customer their message is held for screening, if UAB Settings say so. It is a letter
+	about the protocol, so it goes only by a written channel the protocol allows (6.4.4)."""
+	settings = frappe.get_cached_doc("UAB Settings")
+	if not (settings.held_message_auto_reply and settings.held_message_template and doc.raised_by):
+		return
+	template = frappe.get_doc("Email Template", settings.held_message_template)
+	email = template.get_formatted_email({"doc": doc, "hold_reason": doc.uab_hold_reason})
+	frappe.sendmail(
+		recipients=[doc.raised_by],
+		subject=email["subject"],
+		message=email["message"],
+		reference_doctype="UAB Communication Protocol",
+		reference_name=doc.uab_protocol,
+	)
 
 
 def _intake_channel(contact: str) -> Channel | None:

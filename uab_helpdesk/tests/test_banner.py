@@ -73,3 +73,31 @@ class TestTicketsCarryTheProtocol(ProtectedCustomerTestCase):
 			"HD Form Script", "UAB Protocol Banner", ["dt", "enabled", "apply_to_customer_portal"]
 		)
 		self.assertEqual(script, ("HD Ticket", 1, 0))
+
+
+class TestContactAndCustomerBanners(ProtectedCustomerTestCase):
+	def test_contact_form_banner(self):
+		from uab_helpdesk.api.protocol import get_contact_banner
+
+		self.assertEqual(get_contact_banner(self.contact)["protocol"], self.protocol)
+
+	def test_customer_form_lists_each_protected_contact(self):
+		from uab_helpdesk.api.protocol import get_customer_banners
+		from uab_helpdesk.facts import customers_of_contact
+
+		customer = frappe.get_doc(
+			{"doctype": "HD Customer", "customer_name": "Lift Residents Association"}
+		).insert(ignore_permissions=True)
+		if frappe.db.exists(
+			"DocType", "HD Customer Member"
+		):  # Helpdesk v1.28+: contacts are rows of the customer
+			customer.append("contacts", {"contact_name": self.contact})
+			customer.save(ignore_permissions=True)
+		else:  # earlier Helpdesk: the contact links to the customer
+			contact = frappe.get_doc("Contact", self.contact)
+			contact.append("links", {"link_doctype": "HD Customer", "link_name": customer.name})
+			contact.save(ignore_permissions=True)
+		self.assertEqual(customers_of_contact(self.contact), [customer.name])
+		self.assertEqual(
+			[banner["protocol"] for banner in get_customer_banners(customer.name)], [self.protocol]
+		)

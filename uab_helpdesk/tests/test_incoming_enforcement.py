@@ -116,3 +116,28 @@ class TestAutomaticMail(ProtectedCustomerTestCase):
 			)
 		ticket = make_ticket(self.contact, subject="Acknowledge me")
 		self.assertTrue(frappe.db.exists("HD Ticket", ticket))
+
+
+class TestHeldAutoReply(ProtectedCustomerTestCase):
+	protocol_fields = {"issue_limit": 1, "issue_limit_period": "Month"}
+
+	def test_held_message_gets_the_settings_auto_reply_by_an_allowed_written_channel(self):
+		template = frappe.get_doc(
+			{
+				"doctype": "Email Template",
+				"name": "UAB Held Message Test",
+				"subject": "We have your message {{ doc.name }}",
+				"response": "It is held for screening: {{ hold_reason }}",
+			}
+		).insert(ignore_permissions=True, ignore_if_duplicate=True)
+		with change_settings(
+			"UAB Settings", {"held_message_auto_reply": 1, "held_message_template": template.name}
+		):
+			held = receive_email(email_of(self.contact), "Second issue this month")
+		self.assertTrue(frappe.db.get_value("HD Ticket", held, "uab_held"))
+		queued = frappe.get_last_doc(
+			"Email Queue",
+			filters={"reference_doctype": "UAB Communication Protocol", "reference_name": self.protocol},
+		)
+		self.assertEqual([row.recipient for row in queued.recipients], [email_of(self.contact)])
+		self.assertNotEqual(queued.status, "Error")
