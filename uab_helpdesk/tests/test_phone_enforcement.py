@@ -43,3 +43,17 @@ class TestPhoneEnforcement(ProtectedCustomerTestCase):
 	def test_exotel_call_is_checked_before_it_is_placed_6_4_2(self):
 		with self.freeze_time(WEDNESDAY_11, tick=True), self.set_user(self.staff.agent):
 			self.assertRefused(lambda: make_a_call(self.phone), rule="Phone contact is only")
+
+	def test_twilio_call_by_another_agent_is_answered_with_a_refusal_not_dialled_6_4_2(self):
+		"""Twilio asks its guest webhook what to do; a refused call gets spoken words and a hang-up."""
+		from uab_helpdesk.overrides.telephony import voice
+
+		with self.freeze_time(TUESDAY_11, tick=True), self.set_user("Guest"):
+			response = voice(
+				To=self.phone,
+				Caller="client:uab.agent2(at)housing.test",
+				link_doctype="HD Ticket",
+				link_docname=self.ticket,
+			)
+		self.assertIn("<Hangup/>", response.get_data(as_text=True))
+		self.assertIn("Blocked", [row.action for row in self.attempts()])
