@@ -66,6 +66,10 @@ override_whitelisted_methods = {
 	"helpdesk.api.ticket.bulk_reply": "uab_helpdesk.overrides.helpdesk.bulk_reply",
 }
 
+scheduler_events = {
+	"daily": ["uab_helpdesk.tasks.review_protocols"],
+}
+
 # Testing
 # -------
 before_tests = "uab_helpdesk.tests.utils.before_tests"

@@ -60,6 +60,7 @@ def make_staff() -> frappe._dict:
 		other_manager=make_user("uab.manager2@housing.test", "Agent", "UAB Manager"),
 		head=make_user("uab.head@housing.test", "Agent", "UAB Head of Service"),
 		director=make_user("uab.director@housing.test", "Agent", "UAB Director"),
+		other_director=make_user("uab.director2@housing.test", "Agent", "UAB Director"),
 		auditor=make_user("uab.auditor@housing.test", "UAB Auditor"),
 		customer=make_user("uab.customer@tenant.test", website_user=True),
 	)

@@ -4,21 +4,26 @@
 import frappe
 
 from uab_helpdesk.tests import UABTestCase
-from uab_helpdesk.tests.utils import make_contact, make_protocol, make_staff
+from uab_helpdesk.tests.utils import make_contact, make_protocol, make_staff, make_user
+from uab_helpdesk.utils import UABValidationError
 
 
 class TestUABAppeal(UABTestCase):
+	"""Policy 6.5.5: one appeal, heard by a Director who took no part, decided with reasons."""
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.staff = make_staff()
 
 	def setUp(self):
-		# Each test needs a protocol of its own: one appeal per protocol is the rule under test.
-		contact = make_contact("Appealing Tenant")
-		self.protocol = make_protocol(contact, director=self.staff.director, activate_as=self.staff.head).name
+		# Each test needs a protocol of its own: one appeal per protocol is one of the rules under test.
+		# staff.director signed off the immediate action, so only staff.other_director may hear the appeal.
+		self.protocol = make_protocol(
+			make_contact("Appealing Tenant"), director=self.staff.director, activate_as=self.staff.head
+		).name
 
-	def appeal(self):
+	def appeal(self, **fields):
 		with self.set_user(self.staff.manager):
 			return frappe.get_doc(
 				{
@@ -26,8 +31,48 @@ class TestUABAppeal(UABTestCase):
 					"protocol": self.protocol,
 					"received_via": "Letter",
 					"grounds": "I was not violent.",
+					**fields,
 				}
 			).insert()
+
+	def decide(self, appeal, decision, user=None, reasons="The threats were recorded by two officers."):
+		with self.set_user(user or self.staff.other_director):
+			doc = frappe.get_doc("UAB Appeal", appeal.name)
+			doc.decision, doc.decision_reasons = decision, reasons
+			doc.submit()
+		return doc
+
+	def test_appeal_goes_to_an_uninvolved_director_with_a_todo_6_5_5(self):
+		appeal = self.appeal()
+		appeal.reload()
+		self.assertEqual((appeal.director, appeal.status), (self.staff.other_director, "With Director"))
+		self.assertTrue(
+			frappe.db.exists(
+				"ToDo",
+				{
+					"reference_type": "UAB Appeal",
+					"reference_name": appeal.name,
+					"allocated_to": self.staff.other_director,
+					"status": "Open",
+				},
+			)
+		)
+
+	def test_appeals_are_shared_round_robin_6_5_5(self):
+		third = make_user("uab.director3@housing.test", "Agent", "UAB Director")
+		first = self.appeal()
+		self.protocol = make_protocol(
+			make_contact("Second Appellant"), director=self.staff.director, activate_as=self.staff.head
+		).name
+		second = self.appeal()
+		self.assertEqual(
+			{first.reload().director, second.reload().director}, {self.staff.other_director, third}
+		)
+
+	def test_without_an_uninvolved_director_the_appeal_waits_and_is_kept_6_5_5(self):
+		frappe.db.set_value("User", self.staff.other_director, "enabled", 0)
+		appeal = self.appeal().reload()
+		self.assertEqual((appeal.status, appeal.director), ("Received", None))
 
 	def test_one_appeal_per_protocol_6_5_5(self):
 		self.appeal()
@@ -35,20 +80,41 @@ class TestUABAppeal(UABTestCase):
 			self.appeal()
 		self.assertIn("one appeal", str(refusal.exception))
 
-	def test_a_director_decides_6_5_5(self):
-		doc = self.appeal()
-		doc.decision, doc.decision_reasons = "Upheld", "The threats were recorded by two officers."
-		with self.set_user(self.staff.manager), self.assertRaises(frappe.PermissionError):
-			doc.submit()
-		with self.set_user(self.staff.director):
-			doc.reload()
-			doc.decision, doc.decision_reasons = "Upheld", "The threats were recorded by two officers."
-			doc.submit()
-		self.assertEqual((doc.status, doc.director), ("Decided", self.staff.director))
+	def test_only_the_assigned_director_decides_6_5_5(self):
+		appeal = self.appeal()
+		for user in (self.staff.manager, self.staff.director):  # not a director; the involved director
+			with self.assertRaises(UABValidationError):
+				self.decide(appeal, "Upheld", user=user)
+		self.assertEqual(self.decide(appeal, "Upheld").status, "Decided")
+		self.assertEqual(frappe.db.get_value("UAB Communication Protocol", self.protocol, "status"), "Active")
 
 	def test_decision_needs_reasons_6_5_5(self):
-		doc = self.appeal()
-		with self.set_user(self.staff.director), self.assertRaises(frappe.MandatoryError):
-			doc.reload()
-			doc.decision = "Upheld"
-			doc.submit()
+		with self.assertRaises(frappe.MandatoryError):
+			self.decide(self.appeal(), "Upheld", reasons="")
+
+	def test_overturned_ends_the_protocol_6_5_5(self):
+		self.decide(self.appeal(), "Overturned", reasons="Disproportionate given the tenant's disability.")
+		status, reason = frappe.db.get_value(
+			"UAB Communication Protocol", self.protocol, ["status", "end_reason"]
+		)
+		self.assertEqual(status, "Ended")
+		self.assertIn("Disproportionate", reason)
+
+	def test_varied_drafts_the_amended_protocol_which_replaces_it_when_activated_6_5_5(self):
+		appeal = self.decide(self.appeal(), "Varied", reasons="Allow phone calls on Thursdays too.")
+		variation = frappe.get_doc(
+			"UAB Communication Protocol", frappe.db.get_value("UAB Appeal", appeal.name, "varied_protocol")
+		)
+		self.assertEqual((variation.status, variation.replaces_protocol), ("Draft", self.protocol))
+		self.assertEqual(frappe.db.get_value("UAB Communication Protocol", self.protocol, "status"), "Active")
+		variation.letter_sent_on = frappe.utils.today()
+		with self.set_user(self.staff.head):
+			variation.save()
+			variation.submit()
+		self.assertEqual(frappe.db.get_value("UAB Communication Protocol", self.protocol, "status"), "Ended")
+		self.assertEqual(variation.status, "Active")
+
+	def test_complaints_route_opens_a_ticket_6_5_5(self):
+		appeal = self.appeal(complaints_route_requested=1).reload()
+		self.assertTrue(appeal.complaint_ticket)
+		self.assertIn(self.protocol, frappe.db.get_value("HD Ticket", appeal.complaint_ticket, "subject"))

@@ -3,10 +3,13 @@
 
 import frappe
 from frappe import _
+from frappe.desk.form.assign_to import close_all_assignments
 from frappe.model.document import Document
 from frappe.utils import today
 
-from uab_helpdesk.utils import require_role
+from uab_helpdesk.policy.appeals import AppealDecision, check_decider
+from uab_helpdesk.uab_helpdesk.doctype.uab_appeal.routing import involvement_in, route_to_director
+from uab_helpdesk.utils import throw_problems
 
 
 class UABAppeal(Document):
@@ -40,8 +43,13 @@ class UABAppeal(Document):
 		self.validate_protocol()
 		self.validate_one_appeal_per_protocol()
 
+	def after_insert(self):
+		route_to_director(self)
+		self.open_complaint_if_requested()
+
 	def before_submit(self):
-		require_role(("UAB Director", "System Manager"), _("decide an appeal"))
+		"""6.5.5: the assigned Director, who took no part in the protocol, decides once, with reasons."""
+		throw_problems(check_decider(frappe.session.user, self.director, involvement_in(self.protocol)))
 		if not self.decision or not (self.decision_reasons or "").strip():
 			frappe.throw(
 				_("Record the decision and the reasons for it before the appeal is decided."),
@@ -50,6 +58,39 @@ class UABAppeal(Document):
 		self.director = self.director or frappe.session.user
 		self.decided_on = today()
 		self.status = "Decided"
+
+	def on_submit(self):
+		self.apply_decision()
+		close_all_assignments(self.doctype, self.name)
+
+	def apply_decision(self) -> None:
+		"""Overturned ends the protocol; Varied drafts the amended protocol for activation; Upheld leaves it."""
+		protocol = frappe.get_doc("UAB Communication Protocol", self.protocol)
+		reason = _("Appeal {0}: {1}").format(self.name, self.decision_reasons.strip())
+		if self.decision == AppealDecision.OVERTURNED.value and protocol.status == "Active":
+			protocol.end_protocol(reason)
+		elif self.decision == AppealDecision.VARIED.value:
+			self.db_set("varied_protocol", protocol.make_variation(reason).name)
+
+	def open_complaint_if_requested(self) -> None:
+		"""6.5.5: 'Customers can also request that this matter be considered under HS' complaints' policy.'"""
+		if not self.complaints_route_requested or self.complaint_ticket:
+			return
+		email = frappe.db.get_value(
+			"Contact Email", {"parent": self.contact, "is_primary": 1}, "email_id"
+		) or frappe.db.get_value("Contact Email", {"parent": self.contact}, "email_id")
+		ticket = frappe.get_doc(
+			{
+				"doctype": "HD Ticket",
+				"subject": _("Complaint about communication protocol {0}").format(self.protocol),
+				"description": self.grounds,
+				"raised_by": email,
+				"contact": self.contact,
+			}
+		)
+		ticket.flags.ignore_mandatory = True
+		ticket.insert(ignore_permissions=True)
+		self.db_set("complaint_ticket", ticket.name)
 
 	def validate_protocol(self) -> None:
 		if frappe.db.get_value("UAB Communication Protocol", self.protocol, "docstatus") != 1:

@@ -84,6 +84,7 @@ class UABCommunicationProtocol(CaseRecord):
 		self.authorised_by = frappe.session.user
 
 	def on_submit(self):
+		self.end_replaced_protocol()
 		self.update_open_tickets()
 
 	def on_cancel(self):
@@ -105,6 +106,32 @@ class UABCommunicationProtocol(CaseRecord):
 		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": reason.strip()})
 		clear_protected_index()
 		self.update_open_tickets()
+
+	def make_variation(self, reason: str) -> "UABCommunicationProtocol":
+		"""A draft that varies this protocol (appeal 6.5.5, review 6.5.6). This one stays Active until the
+		Head of Service activates the variation, which then ends it: one form of contact never lapses."""
+		variation = frappe.copy_doc(self)
+		variation.update(
+			{
+				"status": "Draft",
+				"replaces_protocol": self.name,
+				"start_date": today(),
+				"review_due_date": None,
+				"letter_sent_on": None,
+			}
+		)
+		variation.add_comment("Comment", _("Varies {0}: {1}").format(self.name, reason))
+		variation.insert(ignore_permissions=True)
+		return variation
+
+	def end_replaced_protocol(self) -> None:
+		if (
+			self.replaces_protocol
+			and frappe.db.get_value("UAB Communication Protocol", self.replaces_protocol, "status")
+			== "Active"
+		):
+			replaced = frappe.get_doc("UAB Communication Protocol", self.replaces_protocol)
+			replaced.end_protocol(_("Replaced by the varied protocol {0}").format(self.name))
 
 	def update_open_tickets(self) -> None:
 		"""Open tickets of the customer carry the protocol and its one-line summary (the agent UI sidebar)."""
@@ -189,7 +216,8 @@ class UABCommunicationProtocol(CaseRecord):
 				),
 				frappe.MandatoryError,
 			)
-		if existing := active_protocol_of(self.contact, exclude=self.name):
+		existing = active_protocol_of(self.contact, exclude=self.name)
+		if existing and existing != self.replaces_protocol:
 			frappe.throw(
 				_(
 					"{0} already has an Active communication protocol ({1}); end or amend it instead of adding a second."

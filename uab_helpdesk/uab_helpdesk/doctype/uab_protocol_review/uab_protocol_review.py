@@ -3,6 +3,7 @@
 
 import frappe
 from frappe import _
+from frappe.desk.form.assign_to import close_all_assignments
 from frappe.model.document import Document
 from frappe.utils import cint, getdate
 
@@ -55,6 +56,23 @@ class UABProtocolReview(Document):
 				_("Set the next review date: a protocol that continues is reviewed again."),
 				frappe.MandatoryError,
 			)
+
+	def on_submit(self):
+		self.apply_decision()
+		close_all_assignments(self.doctype, self.name)
+
+	def apply_decision(self) -> None:
+		"""Continue sets the next review; Vary drafts the amended protocol; End ends it (6.5.6)."""
+		protocol = frappe.get_doc("UAB Communication Protocol", self.protocol)
+		if protocol.status != "Active":
+			return
+		reason = _("Review {0}: {1}").format(self.name, self.reasons.strip())
+		if self.decision == "Continue":
+			protocol.db_set("review_due_date", self.next_review_date)
+		elif self.decision == "Vary":
+			self.db_set("varied_protocol", protocol.make_variation(reason).name)
+		elif self.decision == "End":
+			protocol.end_protocol(reason)
 
 	def validate_protocol(self) -> None:
 		if frappe.db.get_value("UAB Communication Protocol", self.protocol, "docstatus") != 1:

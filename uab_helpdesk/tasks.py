@@ -1,0 +1,107 @@
+"""Scheduled jobs. Each is idempotent: run twice, it does its work once."""
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as assign
+from frappe.utils import cint, getdate, today
+
+from uab_helpdesk.policy.reviews import ReviewAction, ReviewState, review_actions
+
+
+def review_protocols() -> None:
+	"""Daily (6.5.6): open each protocol's review before it is due, escalate overdue reviews to the Head
+	of Service, and lapse overdue protocols where UAB Settings say so."""
+	settings = frappe.get_cached_doc("UAB Settings")
+	for protocol in frappe.get_all(
+		"UAB Communication Protocol", filters={"status": "Active", "docstatus": 1}, pluck="name"
+	):
+		frappe.db.savepoint("uab_review_protocol")
+		try:
+			review_protocol(
+				protocol, cint(settings.review_reminder_days), bool(cint(settings.lapse_on_overdue_review))
+			)
+		except Exception:
+			frappe.db.rollback(save_point="uab_review_protocol")
+			frappe.log_error(
+				title=f"UAB Helpdesk: review of {protocol} failed",
+				reference_doctype="UAB Communication Protocol",
+				reference_name=protocol,
+			)
+
+
+def review_protocol(protocol: str, reminder_days: int, lapse: bool) -> list[ReviewAction]:
+	doc = frappe.get_doc("UAB Communication Protocol", protocol)
+	if not doc.review_due_date:
+		return []
+	review = frappe.db.get_value(
+		"UAB Protocol Review",
+		{"protocol": protocol, "due_date": doc.review_due_date, "docstatus": ("!=", 2)},
+		["name", "docstatus", "escalated_on"],
+		as_dict=True,
+	)
+	state = ReviewState(
+		review_due=getdate(doc.review_due_date),
+		review_opened=bool(review),
+		review_completed=bool(review and review.docstatus == 1),
+		escalated=bool(review and review.escalated_on),
+	)
+	actions = review_actions(getdate(today()), state, reminder_days, lapse)
+	for action in actions:
+		if action == ReviewAction.OPEN_REVIEW:
+			review = open_review(doc)
+		elif action == ReviewAction.ESCALATE:
+			escalate(doc, review.name)
+		elif action == ReviewAction.LAPSE:
+			doc.end_protocol(
+				_("The review due on {0} did not take place, so the protocol lapsed (policy 6.5.6).").format(
+					doc.review_due_date
+				)
+			)
+	return actions
+
+
+def open_review(protocol) -> frappe._dict:
+	"""6.5.6: 'reviewed by the relevant manager' — the assessor, else the Head of Service who authorised it."""
+	reviewer = (
+		frappe.db.get_value("UAB Assessment", protocol.assessment, "assessed_by")
+		if protocol.assessment
+		else None
+	) or protocol.authorised_by
+	review = frappe.get_doc(
+		{
+			"doctype": "UAB Protocol Review",
+			"protocol": protocol.name,
+			"due_date": protocol.review_due_date,
+			"reviewer": reviewer,
+		}
+	).insert(ignore_permissions=True)
+	if reviewer:
+		assign(
+			{
+				"assign_to": [reviewer],
+				"doctype": "UAB Protocol Review",
+				"name": review.name,
+				"description": _("Review communication protocol {0} by {1} (policy 6.5.6)").format(
+					protocol.name, protocol.review_due_date
+				),
+			},
+			ignore_permissions=True,
+		)
+	return frappe._dict(name=review.name)
+
+
+def escalate(protocol, review: str) -> None:
+	head = protocol.authorised_by
+	if head:
+		assign(
+			{
+				"assign_to": [head],
+				"doctype": "UAB Protocol Review",
+				"name": review,
+				"description": _("Overdue: the review of communication protocol {0} was due on {1}").format(
+					protocol.name, protocol.review_due_date
+				),
+			},
+			ignore_permissions=True,
+		)
+	frappe.db.set_value("UAB Protocol Review", review, "escalated_on", today())
