@@ -36,7 +36,7 @@ class TestUABAppeal(UABTestCase):
 			).insert()
 
 	def decide(self, appeal, decision, user=None, reasons="The threats were recorded by two officers."):
-		with self.set_user(user or self.staff.other_director):
+		with self.set_user(user or frappe.db.get_value("UAB Appeal", appeal.name, "director")):
 			doc = frappe.get_doc("UAB Appeal", appeal.name)
 			doc.decision, doc.decision_reasons = decision, reasons
 			doc.submit()
@@ -70,7 +70,14 @@ class TestUABAppeal(UABTestCase):
 		)
 
 	def test_without_an_uninvolved_director_the_appeal_waits_and_is_kept_6_5_5(self):
-		frappe.db.set_value("User", self.staff.other_director, "enabled", 0)
+		uninvolved = [
+			d
+			for d in frappe.get_all(
+				"Has Role", {"role": "UAB Director", "parenttype": "User"}, pluck="parent"
+			)
+			if d != self.staff.director
+		]
+		frappe.db.set_value("User", {"name": ("in", uninvolved)}, "enabled", 0)
 		appeal = self.appeal().reload()
 		self.assertEqual((appeal.status, appeal.director), ("Received", None))
 
@@ -82,9 +89,10 @@ class TestUABAppeal(UABTestCase):
 
 	def test_only_the_assigned_director_decides_6_5_5(self):
 		appeal = self.appeal()
-		for user in (self.staff.manager, self.staff.director):  # not a director; the involved director
-			with self.assertRaises(UABValidationError):
-				self.decide(appeal, "Upheld", user=user)
+		with self.assertRaises(frappe.PermissionError):  # a manager has no right to decide at all
+			self.decide(appeal, "Upheld", user=self.staff.manager)
+		with self.assertRaises(UABValidationError):  # a Director, but the one who signed off the protocol
+			self.decide(appeal, "Upheld", user=self.staff.director)
 		self.assertEqual(self.decide(appeal, "Upheld").status, "Decided")
 		self.assertEqual(frappe.db.get_value("UAB Communication Protocol", self.protocol, "status"), "Active")
 
