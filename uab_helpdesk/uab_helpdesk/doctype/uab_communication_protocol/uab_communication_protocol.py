@@ -110,18 +110,21 @@ class UABCommunicationProtocol(CaseRecord):
 	def make_variation(self, reason: str) -> "UABCommunicationProtocol":
 		"""A draft that varies this protocol (appeal 6.5.5, review 6.5.6). This one stays Active until the
 		Head of Service activates the variation, which then ends it: one form of contact never lapses."""
-		variation = frappe.copy_doc(self)
+		variation = frappe.copy_doc(self)  # keeps docstatus: it must start again as a draft
 		variation.update(
 			{
+				"docstatus": 0,
 				"status": "Draft",
 				"replaces_protocol": self.name,
 				"start_date": today(),
 				"review_due_date": None,
 				"letter_sent_on": None,
+				"letter_method": None,
+				"authorised_by": None,
 			}
 		)
-		variation.add_comment("Comment", _("Varies {0}: {1}").format(self.name, reason))
 		variation.insert(ignore_permissions=True)
+		variation.add_comment("Comment", _("Varies {0}: {1}").format(self.name, reason))
 		return variation
 
 	def end_replaced_protocol(self) -> None:
