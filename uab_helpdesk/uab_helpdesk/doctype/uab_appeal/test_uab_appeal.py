@@ -15,6 +15,11 @@ class TestUABAppeal(UABTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.staff = make_staff()
+		make_user("uab.director3@housing.test", "Agent", "UAB Director")  # at least two uninvolved Directors
+		# A user left disabled by an earlier interrupted run must not change who hears appeals.
+		frappe.db.set_value(
+			"User", {"name": ("in", [*cls.staff.values(), "uab.director3@housing.test"])}, "enabled", 1
+		)
 
 	def setUp(self):
 		# Each test needs a protocol of its own: one appeal per protocol is one of the rules under test.
@@ -56,7 +61,6 @@ class TestUABAppeal(UABTestCase):
 		self.assertTrue(frappe.db.exists("ToDo", todo))
 
 	def test_appeals_are_shared_round_robin_6_5_5(self):
-		make_user("uab.director3@housing.test", "Agent", "UAB Director")  # at least two uninvolved Directors
 		first = self.appeal()
 		self.protocol = make_protocol(
 			make_contact("Second Appellant"), director=self.staff.director, activate_as=self.staff.head
@@ -111,7 +115,7 @@ class TestUABAppeal(UABTestCase):
 		)
 		self.assertEqual((variation.status, variation.replaces_protocol), ("Draft", self.protocol))
 		self.assertEqual(frappe.db.get_value("UAB Communication Protocol", self.protocol, "status"), "Active")
-		variation.letter_sent_on = frappe.utils.today()
+		variation.letter_sent_on, variation.letter_method = frappe.utils.today(), "Letter"
 		with self.set_user(self.staff.head):
 			variation.save()
 			variation.submit()
