@@ -51,6 +51,10 @@ def make_user(email: str, *roles: str, website_user: bool = False) -> str:
 	# Under tests Frappe e-mails an assignment at once, and that send commits the test's transaction.
 	if frappe.db.exists("Notification Settings", email):
 		frappe.db.set_value("Notification Settings", email, "enable_email_notifications", 0)
+	else:
+		settings = frappe.new_doc("Notification Settings")
+		settings.name, settings.enable_email_notifications = email, 0
+		settings.insert(ignore_permissions=True)
 	return email
 
 
