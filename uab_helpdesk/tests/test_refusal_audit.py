@@ -3,6 +3,7 @@
 import frappe
 
 from uab_helpdesk.enforcement import ProtocolViolationError
+from uab_helpdesk.protection import clear_protected_index
 from uab_helpdesk.tests import UABTestCase
 from uab_helpdesk.tests.utils import make_contact, make_protocol, make_staff, make_ticket
 
@@ -36,13 +37,16 @@ class TestRefusalSurvivesRollback(UABTestCase):
 			)
 		finally:
 			frappe.set_user("Administrator")
-			frappe.flags.in_uab_retention = True
 			for doctype, filters in (
 				("UAB Contact Attempt", {"contact": contact}),
 				("Communication", {"reference_name": ticket}),
 				("HD Ticket", {"name": ticket}),
+				("UAB Protocol Channel", {"parent": protocol.name}),
+				("UAB Protocol Window", {"parent": protocol.name}),
+				("UAB Communication Protocol", {"name": protocol.name}),
+				("Contact Email", {"parent": contact}),
+				("Contact", {"name": contact}),
 			):
 				frappe.db.delete(doctype, filters)
-			frappe.db.set_value("UAB Communication Protocol", protocol.name, "docstatus", 2)
-			frappe.flags.in_uab_retention = False
+			clear_protected_index()
 			frappe.db.commit()  # nosemgrep: cleaning up what this test committed
