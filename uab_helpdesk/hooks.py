@@ -70,6 +70,9 @@ scheduler_events = {
 	"daily": ["uab_helpdesk.tasks.review_protocols"],
 }
 
+# Letters: print formats call uab_letter(doc) for their context (built in policy.letters)
+jinja = {"methods": ["uab_helpdesk.letters.uab_letter"]}
+
 # Testing
 # -------
 before_tests = "uab_helpdesk.tests.utils.before_tests"

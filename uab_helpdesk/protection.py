@@ -91,7 +91,11 @@ def _protected_by_phone(digits: str) -> str | None:
 def load_rules(protocol: str) -> ProtocolRules:
 	"""The Active protocol as the policy's value object. Read fresh, not from the document cache:
 	only protected contacts get here, and a cached copy can outlive a rolled-back change."""
-	doc = frappe.get_doc("UAB Communication Protocol", protocol)
+	return rules_of(frappe.get_doc("UAB Communication Protocol", protocol))
+
+
+def rules_of(doc) -> ProtocolRules:
+	"""A protocol document (saved or still a draft) as the policy's value object."""
 	return ProtocolRules(
 		reference=doc.name,
 		customer_name=doc.contact_name or doc.contact,

@@ -1,0 +1,167 @@
+"""Every letter renders from its policy context with plain jinja2 and says what it must (SPEC §7;
+policy 6.5.1–6.5.6; Housing Ombudsman guidance on written notice of restrictions)."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from uab_helpdesk.policy import letters
+from uab_helpdesk.policy.values import Channel
+
+REPO = Path(__file__).resolve().parents[1]
+FORMATS = REPO / "uab_helpdesk" / "uab_helpdesk" / "print_format"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def render(print_format: str, letter: letters.Letter) -> str:
+	env = Environment(loader=FileSystemLoader(str(REPO)), undefined=StrictUndefined, autoescape=False)
+	env.globals.update(_=lambda text: text, uab_letter=lambda doc: letter)
+	template = env.get_template(f"uab_helpdesk/uab_helpdesk/print_format/{print_format}/{print_format}.html")
+	return template.render(doc={"name": letter.reference})
+
+
+def recipient(**overrides) -> letters.Recipient:
+	return letters.Recipient(
+		**{"name": "J. Doe", "address_lines": ("1 High Street", "Leeds LS1 1AA"), **overrides}
+	)
+
+
+INCIDENTS = [
+	letters.Incident(date(2026, 9, 2), "Abusive – verbal", "Called the officer useless and swore at her.")
+]
+
+
+def protocol(**overrides) -> letters.Letter:
+	values = dict(
+		reference="UAB-CP-2026-0004",
+		start=date(2026, 11, 3),
+		review_due=date(2027, 5, 3),
+		recipient=recipient(),
+		reasons="Abuse of two officers over three months, after a formal warning.",
+		allowed_channels=[Channel.LETTER, Channel.EMAIL],
+		restrictions=["Telephone calls only on Tuesdays 10:00–12:00."],
+		single_point_of_contact="A. Officer",
+		authorised_by="H. Head",
+		policy_url="https://housing.example/ucb",
+	)
+	values.update(overrides)
+	return letters.protocol_letter(**values)
+
+
+def test_every_print_format_has_a_test():
+	assert {path.name for path in FORMATS.iterdir()} == {
+		"uab_warning_letter",
+		"uab_protocol_letter",
+		"uab_appeal_outcome_letter",
+		"uab_review_outcome_letter",
+	}
+
+
+def test_initial_warning_names_the_behaviour_6_5_1():
+	html = render(
+		"uab_warning_letter",
+		letters.warning_letter(
+			"UAB-WRN-1", "Initial", date(2026, 9, 3), recipient(), INCIDENTS, "A. Officer"
+		),
+	)
+	assert "was not acceptable under our Unacceptable Customer Behaviour policy" in html
+	assert "2 September 2026 — Abusive – verbal: Called the officer useless and swore at her." in html
+	assert "formal written warning" not in html
+
+
+def test_formal_warning_is_written_and_says_what_happens_next_6_5_2():
+	html = render(
+		"uab_warning_letter",
+		letters.warning_letter(
+			"UAB-WRN-2", "Formal", date(2026, 10, 3), recipient(), INCIDENTS, "M. Manager"
+		),
+	)
+	assert "This is a formal written warning" in html
+	assert "we will reassess the way we communicate with you" in html
+
+
+def test_protocol_letter_says_why_what_how_long_review_appeal_and_ombudsman_6_5_4():
+	html = render("uab_protocol_letter", protocol())
+	for required in (
+		"Abuse of two officers over three months",  # why
+		"From 3 November 2026, you can contact us by: Letter, Email.",  # what
+		"A. Officer will deal with your contact with us.",
+		"Telephone calls only on Tuesdays 10:00–12:00.",
+		"We will review this protocol by 3 May 2027",  # how long / review (6.5.6)
+		"one further assessment by a Director who was not involved",  # appeal (6.5.5)
+		"by 1 December 2026, quoting reference UAB-CP-2026-0004",
+		"Housing Ombudsman",
+		"health and safety matters and emergencies",  # one form of contact always remains (6.4.4)
+		"https://housing.example/ucb",
+	):
+		assert required in html, required
+
+
+def test_appeal_outcome_gives_the_decision_and_reasons_6_5_5():
+	html = render(
+		"uab_appeal_outcome_letter",
+		letters.appeal_outcome_letter(
+			"UAB-APL-1",
+			date(2026, 12, 1),
+			recipient(),
+			"Overturned",
+			"Disproportionate.",
+			"D. Director",
+			"UAB-CP-2026-0004",
+		),
+	)
+	assert "The communication protocol has ended." in html and "Disproportionate." in html
+	assert "not involved in the original decision" in html and "Housing Ombudsman" in html
+
+
+@pytest.mark.parametrize(
+	"decision, said", [("Continue", "continues"), ("Vary", "changing"), ("End", "has ended")]
+)
+def test_review_outcome_gives_the_decision_6_5_6(decision, said):
+	letter = letters.review_outcome_letter(
+		"UAB-REV-1",
+		date(2027, 5, 3),
+		recipient(),
+		decision,
+		"Six quiet months.",
+		"M. Manager",
+		"UAB-CP-2026-0004",
+		date(2027, 11, 3),
+	)
+	html = render("uab_review_outcome_letter", letter)
+	assert said in html and "Six quiet months." in html
+	assert ("by 3 November 2027" in html) == (decision == "Continue")
+
+
+def test_every_stored_value_is_escaped():
+	html = render(
+		"uab_protocol_letter",
+		protocol(
+			recipient=recipient(name=HOSTILE, advocate=HOSTILE),
+			reasons=HOSTILE,
+			single_point_of_contact=HOSTILE,
+		),
+	)
+	assert "<img" not in html
+	assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_large_print_and_easy_read_needs_are_honoured():
+	large = render("uab_protocol_letter", protocol(recipient=recipient(communication_needs="Large print")))
+	assert 'class="uab-letter uab-large-print"' in large
+	easy = render("uab_protocol_letter", protocol(recipient=recipient(communication_needs="Easy read")))
+	assert "We are changing how you can contact us." in easy
+	assert "In short" not in render("uab_protocol_letter", protocol())
+
+
+def test_formats_staff_must_arrange_are_flagged_and_advocates_get_a_copy():
+	html = render(
+		"uab_protocol_letter",
+		protocol(
+			recipient=recipient(communication_needs="Braille", advocate="M. Advocate (Citizens Advice)")
+		),
+	)
+	assert "Arrange it before sending" in html and "Braille" in html
+	assert "Copy to: M. Advocate (Citizens Advice)" in html

@@ -1,0 +1,120 @@
+"""Builds each letter's context from its record for the Jinja print formats (`uab_letter(doc)`).
+
+The wording rules are in `uab_helpdesk.policy.letters`; this only loads the facts.
+"""
+
+import frappe
+from frappe.utils import getdate, today
+
+from uab_helpdesk.policy import letters
+from uab_helpdesk.policy.values import Channel
+from uab_helpdesk.protection import rules_of
+from uab_helpdesk.utils import render_text
+
+
+def uab_letter(doc) -> letters.Letter:
+	"""Jinja method (hooks `jinja`): the letter for a UAB Warning, Communication Protocol, Appeal or Review."""
+	builders = {
+		"UAB Warning": _warning,
+		"UAB Communication Protocol": _protocol,
+		"UAB Appeal": _appeal_outcome,
+		"UAB Protocol Review": _review_outcome,
+	}
+	return builders[doc.doctype](doc)
+
+
+def recipient_of(contact: str, advocate: str | None = None) -> letters.Recipient:
+	"""Name, postal address and recorded communication needs (UAB Equality Profile, 7.1)."""
+	name = frappe.db.get_value("Contact", contact, "full_name") or contact
+	address = frappe.db.get_value("Contact", contact, "address")
+	lines = ()
+	if address:
+		from frappe.contacts.doctype.address.address import get_address_display
+
+		lines = tuple(
+			line.strip() for line in (get_address_display(address) or "").split("<br>") if line.strip()
+		)
+	needs = frappe.db.get_value("UAB Equality Profile", {"contact": contact}, "communication_needs")
+	advocate_name = frappe.db.get_value("Contact", advocate, "full_name") if advocate else None
+	return letters.Recipient(
+		name=name, address_lines=lines, communication_needs=needs, advocate=advocate_name
+	)
+
+
+def _person(user: str | None) -> str:
+	return (frappe.db.get_value("User", user, "full_name") if user else None) or user or ""
+
+
+def _policy_url() -> str | None:
+	return frappe.db.get_single_value("UAB Settings", "policy_url")
+
+
+def _warning(doc) -> letters.Letter:
+	incidents = [
+		letters.Incident(getdate(row.occurred_on), row.behaviour_type, row.description)
+		for row in frappe.get_all(
+			"UAB Incident",
+			filters={"name": ("in", [row.incident for row in doc.incidents])},
+			fields=["occurred_on", "behaviour_type", "description"],
+		)
+	]
+	return letters.warning_letter(
+		doc.name,
+		doc.level,
+		getdate(doc.issued_on),
+		recipient_of(doc.contact),
+		incidents,
+		_person(doc.issued_by),
+		_policy_url(),
+	)
+
+
+def _protocol(doc) -> letters.Letter:
+	rules = rules_of(doc)
+	reasons = (
+		doc.immediate_action_reason
+		if doc.immediate_action
+		else frappe.db.get_value("UAB Assessment", doc.assessment, "proportionality")
+	)
+	return letters.protocol_letter(
+		reference=doc.name,
+		start=getdate(doc.start_date),
+		review_due=getdate(doc.review_due_date),
+		recipient=recipient_of(doc.contact, doc.third_party_contact),
+		reasons=reasons or "",
+		allowed_channels=[channel for channel in Channel if channel in rules.allowed_channels],
+		restrictions=[
+			render_text(sentence) for sentence in letters.restrictions_of(rules, doc.update_frequency)
+		],
+		single_point_of_contact=doc.single_point_of_contact_name
+		or _person(doc.single_point_of_contact)
+		or None,
+		authorised_by=_person(doc.authorised_by or frappe.session.user),
+		policy_url=_policy_url(),
+		today=getdate(doc.letter_sent_on or today()),
+	)
+
+
+def _appeal_outcome(doc) -> letters.Letter:
+	return letters.appeal_outcome_letter(
+		doc.name,
+		getdate(doc.decided_on or today()),
+		recipient_of(doc.contact),
+		doc.decision,
+		doc.decision_reasons or "",
+		_person(doc.director),
+		doc.protocol,
+	)
+
+
+def _review_outcome(doc) -> letters.Letter:
+	return letters.review_outcome_letter(
+		doc.name,
+		getdate(doc.customer_notified_on or today()),
+		recipient_of(doc.contact),
+		doc.decision,
+		doc.reasons or "",
+		_person(doc.reviewer),
+		doc.protocol,
+		getdate(doc.next_review_date) if doc.next_review_date else None,
+	)

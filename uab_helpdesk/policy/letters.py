@@ -1,0 +1,214 @@
+"""What each letter to the customer must say, as plain contexts for the Jinja print formats.
+
+Every decision the customer must hear of produces a letter (SPEC §6, §7). The contexts are built here,
+without Frappe, so CI renders the real templates with plain jinja2 and checks that each letter says what
+the policy and the Housing Ombudsman expect: why, what is restricted, for how long, when it is reviewed,
+how to appeal, and the right to go to the Ombudsman. Recorded communication needs are honoured.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .decision import format_date
+from .values import Channel
+
+OMBUDSMAN = (
+	"Housing Ombudsman Service, PO Box 152, Liverpool L33 7WQ — 0300 111 3000 — www.housing-ombudsman.org.uk"
+)
+APPEAL_WINDOW_DAYS = 28
+
+# Formats some needs ask for that the print itself cannot give: staff are told to arrange them.
+ARRANGED_FORMATS = {"Braille", "Audio", "Another language"}
+
+
+@dataclass(frozen=True)
+class Recipient:
+	name: str
+	address_lines: tuple[str, ...] = ()
+	communication_needs: str | None = None  # UAB Equality Profile.communication_needs
+	advocate: str | None = None  # a third party who receives a copy (6.3.2, 6.4.1)
+
+
+@dataclass(frozen=True)
+class Incident:
+	occurred_on: date
+	behaviour: str
+	description: str
+
+
+@dataclass(frozen=True)
+class Letter:
+	"""What every letter carries; `body` holds the letter's own facts."""
+
+	kind: str
+	reference: str
+	date: str
+	recipient: Recipient
+	signed_by: str
+	policy_url: str | None = None
+	body: dict = field(default_factory=dict)
+
+	@property
+	def large_print(self) -> bool:
+		return self.recipient.communication_needs == "Large print"
+
+	@property
+	def easy_read(self) -> bool:
+		return self.recipient.communication_needs == "Easy read"
+
+	@property
+	def arrange_format(self) -> str | None:
+		"""A format staff must arrange (Braille, audio, translation) before this letter is sent."""
+		needs = self.recipient.communication_needs
+		return needs if needs in ARRANGED_FORMATS else None
+
+	@property
+	def copy_to(self) -> str | None:
+		return self.recipient.advocate
+
+
+def _incidents(incidents: list[Incident]) -> list[dict]:
+	return [
+		{"date": format_date(item.occurred_on), "behaviour": item.behaviour, "description": item.description}
+		for item in sorted(incidents, key=lambda item: item.occurred_on)
+	]
+
+
+def warning_letter(
+	reference: str,
+	level: str,
+	issued_on: date,
+	recipient: Recipient,
+	incidents: list[Incident],
+	officer: str,
+	policy_url: str | None = None,
+) -> Letter:
+	"""6.5.1 initial warning / 6.5.2 formal written warning, with the behaviour as examples."""
+	return Letter(
+		kind=f"{level} warning",
+		reference=reference,
+		date=format_date(issued_on),
+		recipient=recipient,
+		signed_by=officer,
+		policy_url=policy_url,
+		body={"level": level, "formal": level == "Formal", "incidents": _incidents(incidents)},
+	)
+
+
+def protocol_letter(
+	reference: str,
+	start: date,
+	review_due: date,
+	recipient: Recipient,
+	reasons: str,
+	allowed_channels: list[Channel],
+	restrictions: list[str],
+	single_point_of_contact: str | None,
+	authorised_by: str,
+	policy_url: str | None = None,
+	today: date | None = None,
+) -> Letter:
+	"""6.5.4: the protocol in writing — why, what, how long, review, appeal (6.5.5), the Ombudsman."""
+	sent = today or start
+	return Letter(
+		kind="Communication protocol",
+		reference=reference,
+		date=format_date(sent),
+		recipient=recipient,
+		signed_by=authorised_by,
+		policy_url=policy_url,
+		body={
+			"reasons": reasons,
+			"allowed_channels": [channel.value for channel in allowed_channels],
+			"restrictions": restrictions,
+			"single_point_of_contact": single_point_of_contact,
+			"start": format_date(start),
+			"review_due": format_date(review_due),
+			"appeal_by": format_date(sent + timedelta(days=APPEAL_WINDOW_DAYS)),
+			"ombudsman": OMBUDSMAN,
+		},
+	)
+
+
+def appeal_outcome_letter(
+	reference: str,
+	decided_on: date,
+	recipient: Recipient,
+	decision: str,
+	reasons: str,
+	director: str,
+	protocol: str,
+) -> Letter:
+	"""6.5.5: the Director's decision, with reasons, and where the customer may go next."""
+	return Letter(
+		kind="Appeal outcome",
+		reference=reference,
+		date=format_date(decided_on),
+		recipient=recipient,
+		signed_by=director,
+		body={"decision": decision, "reasons": reasons, "protocol": protocol, "ombudsman": OMBUDSMAN},
+	)
+
+
+def review_outcome_letter(
+	reference: str,
+	notified_on: date,
+	recipient: Recipient,
+	decision: str,
+	reasons: str,
+	reviewer: str,
+	protocol: str,
+	next_review: date | None,
+) -> Letter:
+	"""6.5.6: 'the customer will be notified in writing of the decision whether continue or end the protocol'."""
+	return Letter(
+		kind="Review outcome",
+		reference=reference,
+		date=format_date(notified_on),
+		recipient=recipient,
+		signed_by=reviewer,
+		body={
+			"decision": decision,
+			"reasons": reasons,
+			"protocol": protocol,
+			"next_review": format_date(next_review) if next_review else None,
+			"ombudsman": OMBUDSMAN,
+		},
+	)
+
+
+def restrictions_of(rules, update_frequency: str | None = None) -> list:
+	"""The protocol's rules as sentences to the customer (6.4.2–6.4.4, 6.5.4)."""
+	from .i18n import Message, _
+
+	sentences = []
+	for window in rules.windows:
+		sentences.append(Message(_("{0} contact only on {1}."), (window.channel, window.describe())))
+	if rules.allowed_ticket_types:
+		sentences.append(
+			Message(
+				_("We will deal with these matters only: {0}."),
+				(", ".join(sorted(rules.allowed_ticket_types)),),
+			)
+		)
+	if rules.health_and_safety_only_until:
+		sentences.append(
+			Message(
+				_("Until {0} we will deal only with health and safety matters."),
+				(format_date(rules.health_and_safety_only_until),),
+			)
+		)
+	if rules.issue_limit and rules.issue_limit_period:
+		sentences.append(
+			Message(
+				_("We will consider up to {0} new issues each {1}; please focus your requests."),
+				(rules.issue_limit, rules.issue_limit_period),
+			)
+		)
+	if rules.visits_by_appointment_only:
+		sentences.append(Message(_("Please make an appointment before visiting the office.")))
+	if rules.third_party_only:
+		sentences.append(Message(_("All contact will be through {0}."), (rules.third_party_contact,)))
+	if update_frequency:
+		sentences.append(Message(_("We will update you: {0}."), (update_frequency,)))
+	return sentences

@@ -1,0 +1,74 @@
+"""Letters render through Frappe's print view from real records (SPEC §7)."""
+
+import frappe
+from frappe.utils import today
+
+from uab_helpdesk.tests import UABTestCase
+from uab_helpdesk.tests.utils import make_contact, make_incident, make_protocol, make_staff, make_warning
+
+
+class TestLetters(UABTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.staff = make_staff()
+		cls.contact = make_contact("Lettered Tenant")
+
+	def test_protocol_letter_from_an_active_protocol_6_5_4(self):
+		protocol = make_protocol(
+			self.contact,
+			director=self.staff.director,
+			activate_as=self.staff.head,
+			issue_limit=3,
+			issue_limit_period="Month",
+		)
+		html = frappe.get_print(
+			"UAB Communication Protocol", protocol.name, print_format="UAB Protocol Letter"
+		)
+		for required in (
+			"Dear Lettered Tenant,",
+			"Threats made to staff.",
+			"you can contact us by: Email, Letter, Phone",
+			"Phone contact only on Tuesday 10:00–12:00.",
+			"We will consider up to 3 new issues each Month",
+			"one further assessment by a Director",
+			"Housing Ombudsman",
+		):
+			self.assertIn(required, html)
+
+	def test_large_print_need_from_the_equality_profile_is_honoured_7_1(self):
+		frappe.get_doc(
+			{
+				"doctype": "UAB Equality Profile",
+				"contact": self.contact,
+				"lawful_basis": "Public task – Article 6(1)(e)",
+				"communication_needs": "Large print",
+			}
+		).insert()
+		protocol = make_protocol(self.contact, director=self.staff.director, activate_as=self.staff.head)
+		self.assertIn(
+			"uab-large-print",
+			frappe.get_print("UAB Communication Protocol", protocol.name, print_format="UAB Protocol Letter"),
+		)
+
+	def test_warning_letter_lists_the_incidents_6_5_1(self):
+		incident = make_incident(self.contact, description="Shouted that the officer was useless, twice.")
+		warning = make_warning(self.contact, "Initial", [incident])
+		html = frappe.get_print("UAB Warning", warning, print_format="UAB Warning Letter")
+		self.assertIn("Shouted that the officer was useless, twice.", html)
+
+	def test_review_outcome_letter_6_5_6(self):
+		protocol = make_protocol(self.contact, director=self.staff.director, activate_as=self.staff.head)
+		review = frappe.get_doc(
+			{
+				"doctype": "UAB Protocol Review",
+				"protocol": protocol.name,
+				"due_date": protocol.review_due_date,
+				"decision": "End",
+				"reasons": "No incidents for six months.",
+				"customer_notified_on": today(),
+				"notification_method": "Letter",
+			}
+		).insert()
+		html = frappe.get_print("UAB Protocol Review", review.name, print_format="UAB Review Outcome Letter")
+		self.assertIn("The communication protocol has ended.", html)
