@@ -12,7 +12,9 @@ class TestLetters(UABTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.staff = make_staff()
-		cls.contact = make_contact("Lettered Tenant")
+
+	def setUp(self):
+		self.contact = make_contact("Lettered Tenant")  # one Active protocol per contact
 
 	def test_protocol_letter_from_an_active_protocol_6_5_4(self):
 		protocol = make_protocol(
