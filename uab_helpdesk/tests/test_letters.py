@@ -74,3 +74,53 @@ class TestLetters(UABTestCase):
 		).insert()
 		html = frappe.get_print("UAB Protocol Review", review.name, print_format="UAB Review Outcome Letter")
 		self.assertIn("The communication protocol has ended.", html)
+
+
+class TestSendingLetters(UABTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.staff = make_staff()
+
+	def test_protocol_letter_by_email_is_sent_and_recorded_6_5_4(self):
+		from uab_helpdesk.api.letters import send_letter
+
+		contact = make_contact("Emailed Tenant")
+		with self.set_user(self.staff.manager):
+			protocol = make_protocol(
+				contact, director=self.staff.director, letter_sent_on=None, letter_method=None
+			)
+			result = send_letter("UAB Communication Protocol", protocol.name, "Email")
+		self.assertEqual(
+			frappe.db.get_value(
+				"UAB Communication Protocol", protocol.name, ["letter_sent_on", "letter_method"]
+			),
+			(frappe.utils.getdate(today()), "Email"),
+		)
+		self.assertIn(
+			"How we will communicate with you",
+			frappe.db.get_value("Communication", result["communication"], "content"),
+		)
+
+	def test_policy_letter_to_a_letter_only_customer_cannot_go_by_email_6_4_4(self):
+		from uab_helpdesk.api.letters import send_letter
+		from uab_helpdesk.attempts import discard_pending
+		from uab_helpdesk.enforcement import ProtocolViolationError
+
+		contact = make_contact("Letter Only Tenant")
+		protocol = make_protocol(
+			contact,
+			director=self.staff.director,
+			activate_as=self.staff.head,
+			allowed_channels=[{"channel": "Letter"}],
+			contact_windows=[],
+		)
+		incident = make_incident(contact)
+		warning = make_warning(contact, "Initial", [incident])
+		with self.set_user(self.staff.manager), self.assertRaises(ProtocolViolationError) as refusal:
+			send_letter("UAB Warning", warning, "Email")
+		discard_pending()
+		self.assertIn("letters about the protocol go by Letter", str(refusal.exception))
+		with self.set_user(self.staff.manager):
+			self.assertTrue(send_letter("UAB Warning", warning, "Letter")["print_url"])
+		self.assertTrue(protocol.name)
