@@ -1,6 +1,6 @@
 """Sending a letter about the policy (warnings, protocol, appeal and review outcomes) and recording it.
 
-By Email the letter goes as a Communication that references its record, with the letter attached: the
+By Email the letter goes as a Communication that references its record, the letter as its body: the
 enforcement hook then applies the rule for letters about the policy (an allowed written channel, 6.4.4).
 By Letter it is printed and posted by staff. Either way the case records when and how (6.5.4, 6.5.6)."""
 
@@ -39,8 +39,7 @@ def send_letter(doctype: str, name: str, method: str) -> dict:
 			name=name,
 			recipients=email,
 			subject=_("Our letter {0}").format(name),
-			content=frappe.get_print(doctype, name, print_format=print_format),
-			print_format=print_format,
+			content=frappe.get_print(doctype, name, print_format=print_format),  # the e-mail is the letter
 			send_email=True,
 		)["name"]
 	record_letter(doc, method)
