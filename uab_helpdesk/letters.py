@@ -23,6 +23,22 @@ def uab_letter(doc) -> letters.Letter:
 	return builders[doc.doctype](doc)
 
 
+def letter_html(doc) -> str:
+	"""The letter itself, self-styled, for an e-mail body (no print-view CSS fetched over HTTP)."""
+	folder = frappe.scrub(PRINT_FORMATS[doc.doctype])
+	return frappe.render_template(
+		f"uab_helpdesk/uab_helpdesk/print_format/{folder}/{folder}.html", {"doc": doc}
+	)
+
+
+PRINT_FORMATS = {
+	"UAB Warning": "UAB Warning Letter",
+	"UAB Communication Protocol": "UAB Protocol Letter",
+	"UAB Appeal": "UAB Appeal Outcome Letter",
+	"UAB Protocol Review": "UAB Review Outcome Letter",
+}
+
+
 def recipient_of(contact: str, advocate: str | None = None) -> letters.Recipient:
 	"""Name, postal address and recorded communication needs (UAB Equality Profile, 7.1)."""
 	name = frappe.db.get_value("Contact", contact, "full_name") or contact

@@ -9,12 +9,8 @@ from frappe import _
 from frappe.core.doctype.communication.email import make as send_communication
 from frappe.utils import today
 
-PRINT_FORMATS = {
-	"UAB Warning": "UAB Warning Letter",
-	"UAB Communication Protocol": "UAB Protocol Letter",
-	"UAB Appeal": "UAB Appeal Outcome Letter",
-	"UAB Protocol Review": "UAB Review Outcome Letter",
-}
+from uab_helpdesk.letters import PRINT_FORMATS, letter_html
+
 METHODS = ("Email", "Letter")
 
 
@@ -39,7 +35,7 @@ def send_letter(doctype: str, name: str, method: str) -> dict:
 			name=name,
 			recipients=email,
 			subject=_("Our letter {0}").format(name),
-			content=frappe.get_print(doctype, name, print_format=print_format),  # the e-mail is the letter
+			content=letter_html(doc),  # the e-mail is the letter
 			send_email=True,
 		)["name"]
 	record_letter(doc, method)
