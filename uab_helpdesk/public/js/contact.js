@@ -1,5 +1,10 @@
 frappe.ui.form.on("Contact", {
 	refresh(frm) {
 		uab_helpdesk.show_banners(frm, "uab_helpdesk.api.protocol.get_contact_banner", { contact: frm.doc.name });
+		if (!frm.is_new() && frappe.user.has_role(["UAB Manager", "UAB Head of Service", "UAB Director", "UAB Auditor"])) {
+			frm.add_custom_button(__("Export case for the Ombudsman"), () => {
+				window.open(`/api/method/uab_helpdesk.api.evidence.export_case?contact=${encodeURIComponent(frm.doc.name)}`);
+			});
+		}
 	},
 });
