@@ -2,19 +2,11 @@
 
 import frappe
 
+from uab_helpdesk.api.evidence import CASE_DOCTYPES as EXPORTED_CASE_DOCTYPES
 from uab_helpdesk.tests import UABTestCase
 from uab_helpdesk.tests.utils import make_staff
 
-CASE_DOCTYPES = (
-	"UAB Incident",
-	"UAB Warning",
-	"UAB Assessment",
-	"UAB Communication Protocol",
-	"UAB Appeal",
-	"UAB Protocol Review",
-	"UAB Contact Attempt",
-	"UAB Equality Profile",
-)
+CASE_DOCTYPES = (*EXPORTED_CASE_DOCTYPES, "UAB Equality Profile")
 
 # role -> doctype -> the permission types it must have; every other type must be absent.
 EXPECTED = {
