@@ -126,3 +126,7 @@ class TestUABAppeal(UABTestCase):
 		appeal = self.appeal(complaints_route_requested=1).reload()
 		self.assertTrue(appeal.complaint_ticket)
 		self.assertIn(self.protocol, frappe.db.get_value("HD Ticket", appeal.complaint_ticket, "subject"))
+
+	def test_immediate_action_is_visible_on_the_appeal_6_5(self):
+		appeal = self.appeal().reload()
+		self.assertEqual((appeal.immediate_action, appeal.authorising_director), (1, self.staff.director))
