@@ -1,0 +1,90 @@
+"""The standard reports return the right rows to the right people (SPEC §8; policy 7.1, 9.2)."""
+
+import frappe
+from frappe.desk.query_report import run
+from frappe.utils import add_days, today
+
+from uab_helpdesk.tests import UABTestCase
+from uab_helpdesk.tests.utils import make_contact, make_incident, make_protocol, make_staff
+
+REPORTS = (
+	"Active Protocols",
+	"Reviews Due and Overdue",
+	"Open Appeals",
+	"Incident Register",
+	"Incidents by Behaviour Type",
+	"Blocked and Held Contact Attempts",
+	"Appeal and Review Outcomes",
+	"Equality Monitoring",
+)
+
+
+def rows(report: str, **filters) -> list:
+	return run(report, filters=filters, ignore_prepared_report=True)["result"]
+
+
+class TestReports(UABTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.staff = make_staff()
+		cls.contacts = [make_contact(f"Reported Tenant {i}") for i in range(4)]
+		cls.protocol = make_protocol(cls.contacts[0], director=cls.staff.director, activate_as=cls.staff.head)
+		frappe.db.set_value(
+			"UAB Communication Protocol", cls.protocol.name, "review_due_date", add_days(today(), -2)
+		)
+		cls.incident = make_incident(cls.contacts[1], behaviour_type="Vexatious")
+		for contact, ethnicity in zip(
+			cls.contacts, ("Mixed or multiple ethnic groups", "White", "White", "White"), strict=True
+		):
+			frappe.get_doc(
+				{
+					"doctype": "UAB Equality Profile",
+					"contact": contact,
+					"lawful_basis": "Public task – Article 6(1)(e)",
+					"ethnicity": ethnicity,
+				}
+			).insert()
+
+	def test_every_report_of_the_spec_exists_and_runs_for_a_manager_8(self):
+		with self.set_user(self.staff.manager):
+			for report in REPORTS:
+				with self.subTest(report=report):
+					self.assertTrue(frappe.db.exists("Report", report))
+					frappe.get_doc("Report", report).get_data(filters={}) if frappe.db.get_value(
+						"Report", report, "report_type"
+					) == "Report Builder" else rows(report)
+
+	def test_active_protocols_lists_the_active_one(self):
+		with self.set_user(self.staff.auditor):
+			_columns, data = frappe.get_doc("Report", "Active Protocols").get_data(filters={}, as_dict=True)
+		self.assertIn(self.protocol.name, [row.get("name") or row.get("Name") for row in data])
+
+	def test_overdue_review_is_listed_6_5_6(self):
+		with self.set_user(self.staff.head):
+			found = [row for row in rows("Reviews Due and Overdue") if row["name"] == self.protocol.name]
+		self.assertEqual(found[0]["days_left"], -2)
+
+	def test_incidents_by_behaviour_type_counts_and_charts(self):
+		with self.set_user(self.staff.manager):
+			result = run(
+				"Incidents by Behaviour Type",
+				filters={"behaviour_type": "Vexatious"},
+				ignore_prepared_report=True,
+			)
+		self.assertGreaterEqual(sum(row.get("vexatious", 0) for row in result["result"]), 1)
+		self.assertEqual(result["chart"]["type"], "bar")
+
+	def test_equality_monitoring_compares_restricted_with_everyone_7_1(self):
+		with self.set_user(self.staff.manager):
+			ethnicity = [
+				row
+				for row in rows("Equality Monitoring", characteristic="ethnicity")
+				if row["group"] == "Mixed or multiple ethnic groups"
+			]
+		self.assertEqual((ethnicity[0]["restricted"], ethnicity[0]["restricted_share"]), (1, 1.0))
+
+	def test_equality_monitoring_is_for_managers_and_above_only_7_1(self):
+		for user in (self.staff.agent, self.staff.auditor, self.staff.customer):
+			with self.subTest(user=user), self.set_user(user), self.assertRaises(frappe.PermissionError):
+				rows("Equality Monitoring")
