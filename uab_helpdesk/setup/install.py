@@ -1,5 +1,6 @@
 """Idempotent setup run on install and on every migrate, and its undoing on uninstall."""
 
+import json
 from pathlib import Path
 
 import frappe
@@ -16,11 +17,13 @@ def after_install() -> None:
 	make_custom_fields()
 	make_default_ticket_types()
 	make_agent_ui_banner()
+	make_number_cards()
 
 
 def after_migrate() -> None:
 	make_custom_fields()
 	make_agent_ui_banner()
+	make_number_cards()
 
 
 def before_uninstall() -> None:
@@ -145,3 +148,63 @@ def _show_summary_in_ticket_sidebar() -> None:
 	if not any(row.fieldname == "uab_protocol_summary" for row in template.fields):
 		template.append("fields", {"fieldname": "uab_protocol_summary", "hide_from_customer": 1})
 		template.save(ignore_permissions=True)
+
+
+def get_number_cards() -> list[dict]:
+	"""The workspace's number cards (the "Unacceptable Behaviour" workspace shows them by name)."""
+	protocol, appeal, incident = "UAB Communication Protocol", "UAB Appeal", "UAB Incident"
+	return [
+		{
+			"name": "UAB Active Protocols",
+			"document_type": protocol,
+			"color": "#E03636",
+			"filters_json": [[protocol, "status", "=", "Active"], [protocol, "docstatus", "=", 1]],
+		},
+		{
+			"name": "UAB Reviews Overdue",
+			"document_type": protocol,
+			"color": "#ECAD4B",
+			"filters_json": [[protocol, "status", "=", "Active"], [protocol, "docstatus", "=", 1]],
+			"dynamic_filters_json": [[protocol, "review_due_date", "<", "frappe.datetime.get_today()"]],
+		},
+		{
+			"name": "UAB Open Appeals",
+			"document_type": appeal,
+			"color": "#7575FF",
+			"filters_json": [[appeal, "status", "!=", "Decided"], [appeal, "docstatus", "=", 0]],
+		},
+		{
+			"name": "UAB Incidents This Month",
+			"document_type": incident,
+			"color": "#449CF0",
+			"filters_json": [
+				[incident, "occurred_on", "Timespan", "this month"],
+				[incident, "docstatus", "=", 1],
+			],
+		},
+	]
+
+
+def make_number_cards() -> None:
+	for card in get_number_cards():
+		values = {
+			"doctype": "Number Card",
+			"label": card["name"],
+			"type": "Document Type",
+			"function": "Count",
+			"document_type": card["document_type"],
+			"filters_json": json.dumps(card["filters_json"]),
+			"dynamic_filters_json": json.dumps(card.get("dynamic_filters_json", [])),
+			"is_public": 1,
+			"show_percentage_stats": 0,
+			"color": card["color"],
+			"module": "UAB Helpdesk",
+		}
+		if frappe.db.exists("Number Card", card["name"]):
+			frappe.db.set_value(
+				"Number Card", card["name"], {k: v for k, v in values.items() if k != "doctype"}
+			)
+		else:
+			doc = frappe.get_doc(values)
+			doc.name = card["name"]
+			doc.insert(ignore_permissions=True)

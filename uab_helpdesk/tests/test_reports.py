@@ -88,3 +88,20 @@ class TestReports(UABTestCase):
 		for user in (self.staff.agent, self.staff.auditor, self.staff.customer):
 			with self.subTest(user=user), self.set_user(user), self.assertRaises(frappe.PermissionError):
 				rows("Equality Monitoring")
+
+
+class TestWorkspace(UABTestCase):
+	def test_the_workspace_and_its_number_cards_are_installed_8(self):
+		from frappe.desk.doctype.number_card.number_card import get_result
+
+		from uab_helpdesk.setup.install import get_number_cards
+
+		workspace = frappe.get_doc("Workspace", "Unacceptable Behaviour")
+		self.assertEqual(
+			{row.number_card_name for row in workspace.number_cards},
+			{card["name"] for card in get_number_cards()},
+		)
+		staff = make_staff()
+		make_protocol(make_contact("Counted Tenant"), director=staff.director, activate_as=staff.head)
+		card = frappe.get_doc("Number Card", "UAB Active Protocols")
+		self.assertGreaterEqual(get_result(card.as_dict(), card.filters_json), 1)
