@@ -105,3 +105,6 @@ class TestWorkspace(UABTestCase):
 		make_protocol(make_contact("Counted Tenant"), director=staff.director, activate_as=staff.head)
 		card = frappe.get_doc("Number Card", "UAB Active Protocols")
 		self.assertGreaterEqual(get_result(card.as_dict(), card.filters_json), 1)
+		for other in get_number_cards():  # every card's filters are valid for its DocType
+			doc = frappe.get_doc("Number Card", other["name"])
+			self.assertGreaterEqual(get_result(doc.as_dict(), doc.filters_json), 0)
