@@ -67,7 +67,7 @@ override_whitelisted_methods = {
 }
 
 scheduler_events = {
-	"daily": ["uab_helpdesk.tasks.review_protocols"],
+	"daily": ["uab_helpdesk.tasks.review_protocols", "uab_helpdesk.tasks.anonymise_closed_cases"],
 }
 
 # Letters: print formats call uab_letter(doc) for their context (built in policy.letters)
