@@ -94,15 +94,3 @@ def test_applying_the_actions_makes_the_job_idempotent_6_5_6(today, opened, esca
 	)
 	second = review_actions(today, after, 14, lapse)
 	assert ReviewAction.OPEN_REVIEW not in second and ReviewAction.ESCALATE not in second
-
-
-from uab_helpdesk.policy.retention import past_retention
-
-
-def test_closed_case_older_than_retention_is_anonymised_8_1():
-	assert past_retention(date(2019, 11, 24), date(2026, 11, 24), 6, has_active_protocol=False)
-	assert not past_retention(date(2020, 11, 25), date(2026, 11, 24), 6, has_active_protocol=False)
-
-
-def test_a_case_with_an_active_protocol_is_never_anonymised_8_1():
-	assert not past_retention(date(2001, 1, 1), date(2026, 11, 24), 6, has_active_protocol=True)

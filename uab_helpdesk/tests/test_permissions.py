@@ -48,7 +48,13 @@ EXPECTED = {
 	"auditor": {doctype: {"read"} for doctype in CASE_DOCTYPES if doctype != "UAB Equality Profile"},
 	"customer": {},
 }
-PTYPES = ("read", "create", "write", "submit", "cancel")
+# Report access follows read access, except agents on protocols: they see the banner, not a register.
+for _who, _grants in EXPECTED.items():
+	for _doctype, _ptypes in _grants.items():
+		if "read" in _ptypes and (_who, _doctype) != ("agent", "UAB Communication Protocol"):
+			_ptypes.add("report")
+
+PTYPES = ("read", "create", "write", "submit", "cancel", "report")
 
 
 class TestPermissionMatrix(UABTestCase):
