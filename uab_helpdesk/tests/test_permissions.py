@@ -84,3 +84,43 @@ class TestPermissionMatrix(UABTestCase):
 	def test_agents_never_read_equality_data_7_1(self):
 		with self.set_user(self.staff.agent), self.assertRaises(frappe.PermissionError):
 			frappe.get_list("UAB Equality Profile")
+
+
+class TestCustomersReachNothing(UABTestCase):
+	"""Policy 8.1: a customer (portal user) reads no UAB record by any route."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		from uab_helpdesk.tests.utils import make_contact, make_incident
+
+		cls.staff = make_staff()
+		cls.incident = make_incident(make_contact("Private Tenant"))
+
+	def test_not_by_document_rest_or_list(self):
+		from frappe.client import get, get_list
+
+		with self.set_user(self.staff.customer):
+			with self.assertRaises(frappe.PermissionError):
+				get("UAB Incident", self.incident)
+			with self.assertRaises(frappe.PermissionError):
+				get_list("UAB Incident")
+
+	def test_not_by_report_or_print(self):
+		from frappe.desk.query_report import run
+
+		with self.set_user(self.staff.customer):
+			with self.assertRaises(frappe.PermissionError):
+				run("Incidents by Behaviour Type", ignore_prepared_report=True)
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_print("UAB Incident", self.incident)
+
+	def test_not_by_link_search(self):
+		from frappe.desk.search import search_link
+
+		with self.set_user(self.staff.customer):
+			try:
+				found = search_link("UAB Incident", "")
+			except frappe.PermissionError:
+				found = []
+		self.assertEqual(found or [], [])
