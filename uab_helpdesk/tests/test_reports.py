@@ -55,6 +55,41 @@ class TestReports(UABTestCase):
 						"Report", report, "report_type"
 					) == "Report Builder" else rows(report)
 
+	def test_registers_return_the_seeded_rows(self):
+		with self.set_user(self.staff.manager):
+			appeal = frappe.get_doc(
+				{
+					"doctype": "UAB Appeal",
+					"protocol": self.protocol.name,
+					"received_via": "Letter",
+					"grounds": "Unfair.",
+				}
+			).insert()
+		attempt = frappe.get_doc(
+			{
+				"doctype": "UAB Contact Attempt",
+				"action": "Held",
+				"direction": "Incoming",
+				"channel": "Email",
+				"attempted_on": frappe.utils.now_datetime(),
+				"contact": self.contacts[0],
+			}
+		).insert(ignore_permissions=True)
+		with self.set_user(self.staff.auditor):
+
+			def names(report):
+				_columns, data = frappe.get_doc("Report", report).get_data(filters={}, limit=1000)
+				return {row[0] for row in data}
+
+			self.assertIn(appeal.name, names("Open Appeals"))
+			self.assertIn(self.incident, names("Incident Register"))
+			self.assertIn(attempt.name, names("Blocked and Held Contact Attempts"))
+
+	def test_outcomes_count_decisions(self):
+		with self.set_user(self.staff.auditor):
+			outcomes = rows("Appeal and Review Outcomes")
+		self.assertTrue(all(set(row) == {"kind", "decision", "decided"} for row in outcomes))
+
 	def test_active_protocols_lists_the_active_one(self):
 		with self.set_user(self.staff.auditor):
 			_columns, data = frappe.get_doc("Report", "Active Protocols").get_data(filters={}, as_dict=True)
@@ -91,6 +126,17 @@ class TestReports(UABTestCase):
 
 
 class TestWorkspace(UABTestCase):
+	def test_the_workspace_page_loads_for_a_manager_8(self):
+		from frappe.desk.desktop import get_desktop_page
+
+		staff = make_staff()
+		with self.set_user(staff.manager):
+			page = get_desktop_page(
+				frappe.as_json({"name": "Unacceptable Behaviour", "title": "Unacceptable Behaviour"})
+			)
+		self.assertEqual(len(page["number_cards"]["items"]), 4)
+		self.assertTrue(page["shortcuts"]["items"])
+
 	def test_the_workspace_and_its_number_cards_are_installed_8(self):
 		from frappe.desk.doctype.number_card.number_card import get_result
 
