@@ -74,3 +74,8 @@ class UABIncident(CaseRecord):
 			correspondence_not_answered=bool(cint(self.correspondence_not_answered)),
 		)
 		throw_problems(validate_incident(facts, now_datetime()), title=_("Incident Not Recorded"))
+
+
+def on_doctype_update():
+	"""Registers and the monthly trend filter submitted incidents by date and group them by type."""
+	frappe.db.add_index("UAB Incident", ["docstatus", "occurred_on", "behaviour_type"])

@@ -12,6 +12,9 @@ from uab_helpdesk.utils import translated_option
 def execute(filters: dict | None = None):
 	"""Submitted incidents per month and behaviour type (policy 3.2–3.6), with a stacked chart."""
 	filters = frappe._dict(filters or {})
+	# A monthly trend: the last twelve months unless asked otherwise, so the history's size does not
+	# set the report's cost (the index on docstatus, occurred_on, behaviour_type covers the query).
+	filters.from_date = filters.from_date or frappe.utils.add_months(frappe.utils.today(), -12)
 	incident = frappe.qb.DocType("UAB Incident")
 	month = DateFormat(incident.occurred_on, "%Y-%m")
 	query = (

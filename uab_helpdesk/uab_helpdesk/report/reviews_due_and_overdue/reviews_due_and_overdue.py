@@ -7,44 +7,42 @@ from frappe.utils import add_days, date_diff, getdate, today
 
 
 def execute(filters: dict | None = None):
-	"""Active protocols whose review (6.5.6) is due within the window, or overdue, with the review's state."""
+	"""Active protocols whose review (6.5.6) is due within the window, or overdue, with the review's state.
+	One query: the protocol and its current review are joined, not looked up row by row."""
 	filters = frappe._dict(filters or {})
+	frappe.has_permission("UAB Communication Protocol", "report", throw=True)
 	within = int(filters.within_days or 30)
-	protocols = frappe.get_list(
-		"UAB Communication Protocol",
-		filters={"status": "Active", "docstatus": 1, "review_due_date": ("<=", add_days(today(), within))},
-		fields=[
-			"name",
-			"contact",
-			"contact_name",
-			"review_due_date",
-			"single_point_of_contact",
-			"authorised_by",
-		],
-		order_by="review_due_date asc",
+	protocol = frappe.qb.DocType("UAB Communication Protocol")
+	review = frappe.qb.DocType("UAB Protocol Review")
+	rows = (
+		frappe.qb.from_(protocol)
+		.left_join(review)
+		.on(
+			(review.protocol == protocol.name)
+			& (review.due_date == protocol.review_due_date)
+			& (review.docstatus != 2)
+		)
+		.select(
+			protocol.name,
+			protocol.contact_name,
+			protocol.review_due_date,
+			protocol.authorised_by,
+			review.name.as_("review"),
+			review.reviewer,
+			review.escalated_on,
+		)
+		.where(
+			(protocol.status == "Active")
+			& (protocol.docstatus == 1)
+			& (protocol.review_due_date <= add_days(today(), within))
+		)
+		.orderby(protocol.review_due_date)
+		.run(as_dict=True)
 	)
-	rows = []
-	for protocol in protocols:
-		review = (
-			frappe.db.get_value(
-				"UAB Protocol Review",
-				{"protocol": protocol.name, "due_date": protocol.review_due_date, "docstatus": ("!=", 2)},
-				["name", "reviewer", "escalated_on", "docstatus"],
-				as_dict=True,
-			)
-			or frappe._dict()
-		)
-		days = date_diff(getdate(protocol.review_due_date), getdate(today()))
-		rows.append(
-			{
-				**protocol,
-				"days_left": days,
-				"state": _("Overdue") if days < 0 else _("Due"),
-				"review": review.name,
-				"reviewer": review.reviewer,
-				"escalated_on": review.escalated_on,
-			}
-		)
+	current = getdate(today())
+	for row in rows:
+		row.days_left = date_diff(getdate(row.review_due_date), current)
+		row.state = _("Overdue") if row.days_left < 0 else _("Due")
 	return columns(), rows
 
 
