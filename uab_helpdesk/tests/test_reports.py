@@ -154,3 +154,22 @@ class TestWorkspace(UABTestCase):
 		for other in get_number_cards():  # every card's filters are valid for its DocType
 			doc = frappe.get_doc("Number Card", other["name"])
 			self.assertGreaterEqual(get_result(doc.as_dict(), doc.filters_json), 0)
+
+
+class TestTeamFilter(UABTestCase):
+	def test_incidents_can_be_seen_team_by_team(self):
+		team = frappe.get_doc({"doctype": "HD Team", "team_name": "UAB Estates Team"}).insert(
+			ignore_permissions=True, ignore_if_duplicate=True
+		)
+		contact = make_contact("Team Tenant")
+		ticket = frappe.get_doc(
+			{
+				"doctype": "HD Ticket",
+				"subject": "Lift",
+				"raised_by": "team.tenant@tenant.test",
+				"agent_group": team.name,
+			}
+		).insert(ignore_permissions=True)
+		make_incident(contact, ticket=ticket.name, behaviour_type="Aggressive")
+		in_team = rows("Incidents by Behaviour Type", team=team.name)
+		self.assertEqual(sum(row.get("aggressive", 0) for row in in_team), 1)

@@ -30,6 +30,11 @@ def execute(filters: dict | None = None):
 		query = query.where(incident.occurred_on < frappe.utils.add_days(filters.to_date, 1))
 	if filters.behaviour_type:
 		query = query.where(incident.behaviour_type == filters.behaviour_type)
+	if filters.team:  # the Helpdesk team (HD Team) of the ticket the incident arose on
+		ticket = frappe.qb.DocType("HD Ticket")
+		query = (
+			query.join(ticket).on(ticket.name == incident.ticket).where(ticket.agent_group == filters.team)
+		)
 	frappe.has_permission("UAB Incident", "report", throw=True)
 	counts = query.run(as_dict=True)
 
