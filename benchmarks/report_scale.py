@@ -14,16 +14,7 @@ import time
 
 import frappe
 
-REPORTS = (
-	"Active Protocols",
-	"Reviews Due and Overdue",
-	"Open Appeals",
-	"Incident Register",
-	"Incidents by Behaviour Type",
-	"Blocked and Held Contact Attempts",
-	"Appeal and Review Outcomes",
-	"Equality Monitoring",
-)
+from uab_helpdesk.uab_helpdesk.report import STANDARD_REPORTS as REPORTS
 
 
 def run_report(name: str) -> int:

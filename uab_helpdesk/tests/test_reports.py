@@ -6,17 +6,7 @@ from frappe.utils import add_days, today
 
 from uab_helpdesk.tests import UABTestCase
 from uab_helpdesk.tests.utils import make_contact, make_incident, make_protocol, make_staff
-
-REPORTS = (
-	"Active Protocols",
-	"Reviews Due and Overdue",
-	"Open Appeals",
-	"Incident Register",
-	"Incidents by Behaviour Type",
-	"Blocked and Held Contact Attempts",
-	"Appeal and Review Outcomes",
-	"Equality Monitoring",
-)
+from uab_helpdesk.uab_helpdesk.report import STANDARD_REPORTS as REPORTS
 
 
 def rows(report: str, **filters) -> list:
