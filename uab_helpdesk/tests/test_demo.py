@@ -1,0 +1,33 @@
+"""The demo caseload: every stage, idempotent, and removable without a trace (issue: a newcomer's first hour)."""
+
+import frappe
+
+from uab_helpdesk import demo
+from uab_helpdesk.tests import UABTestCase
+
+COUNTED = ("Contact", "User", "HD Agent", "HD Ticket", "Communication", "ToDo", *demo.UAB_DOCTYPES)
+
+
+class TestDemo(UABTestCase):
+	def counts(self) -> dict:
+		return {doctype: frappe.db.count(doctype) for doctype in COUNTED}
+
+	def test_create_twice_then_delete_leaves_the_site_as_before(self):
+		before = self.counts()
+		demo.create()
+		after_one = self.counts()
+		demo.create()
+		self.assertEqual(self.counts(), after_one, "running create twice changes nothing")
+		stages = {
+			"protocols": frappe.db.count(
+				"UAB Communication Protocol", {"contact": ("like", "Demo %"), "status": "Active"}
+			),
+			"appeals": frappe.db.count("UAB Appeal", {"contact": ("like", "Demo %")}),
+			"reviews": frappe.db.count("UAB Protocol Review", {"contact": ("like", "Demo %")}),
+			"draft assessments": frappe.db.count(
+				"UAB Assessment", {"contact": ("like", "Demo %"), "docstatus": 0}
+			),
+		}
+		self.assertEqual(stages, {"protocols": 4, "appeals": 1, "reviews": 1, "draft assessments": 1})
+		demo.delete()
+		self.assertEqual(self.counts(), before)
