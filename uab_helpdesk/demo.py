@@ -104,13 +104,18 @@ def create() -> None:
 def delete() -> None:
 	"""Remove exactly what create made: its records, their trail, the demo customers and staff."""
 	frappe.set_user("Administrator")
-	contacts = frappe.get_all(
+	customers = frappe.get_all(
 		"Contact", filters={"first_name": ("in", list(CUSTOMERS.values()))}, pluck="name"
 	)
+	# Frappe also makes a Contact for each new User: the demo staff's go too.
+	staff_contacts = frappe.get_all(
+		"Contact Email", filters={"email_id": ("like", f"%@{DOMAIN}")}, pluck="parent"
+	)
+	contacts = sorted(set(customers) | set(staff_contacts))
 	users = frappe.get_all("User", filters={"name": ("like", f"%@{DOMAIN}")}, pluck="name")
 	made = {}
 	for doctype in UAB_DOCTYPES:
-		made[doctype] = frappe.get_all(doctype, filters={"contact": ("in", contacts or [""])}, pluck="name")
+		made[doctype] = frappe.get_all(doctype, filters={"contact": ("in", customers or [""])}, pluck="name")
 	made["HD Ticket"] = frappe.get_all(
 		"HD Ticket", filters={"raised_by": ("like", f"%@{DOMAIN}")}, pluck="name"
 	)
@@ -130,6 +135,8 @@ def delete() -> None:
 		frappe.db.delete(doctype, {"name": ("in", names)})
 	for contact in contacts:
 		frappe.db.delete("Contact Email", {"parent": contact})
+		frappe.db.delete("Contact Phone", {"parent": contact})
+		frappe.db.delete("Dynamic Link", {"parent": contact, "parenttype": "Contact"})
 		frappe.db.delete("Comment", {"reference_doctype": "Contact", "reference_name": contact})
 		frappe.db.delete("Version", {"ref_doctype": "Contact", "docname": contact})
 		frappe.db.delete("Contact", {"name": contact})
