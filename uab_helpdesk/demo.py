@@ -154,7 +154,7 @@ def delete() -> None:
 def _print_logins() -> None:
 	print(f"Log in at /helpdesk or /app as any of these, password {PASSWORD}:")
 	for login, *roles in STAFF.values():
-		print(f"  {login}@{DOMAIN:<22} {', '.join(roles)}")
+		print(f"  {login + '@' + DOMAIN:<30} {', '.join(roles)}")
 
 
 def _user(login: str, *roles: str) -> str:
