@@ -365,3 +365,24 @@ def test_agent_ui_banner_script_defines_setup_form_and_escapes():
 	script = (APP / "public" / "js" / "hd_form_script_banner.js").read_text()
 	assert "function setupForm(" in script
 	assert "&lt;" in script, "every stored value shown in the agent UI is escaped"
+
+
+def test_every_translatable_python_string_is_in_the_pot_file():
+	"""`bench generate-pot-file --app uab_helpdesk` must be re-run when strings change (issue: translations)."""
+	pot = (APP / "locale" / "main.pot").read_text()
+	msgids = set(re.findall(r'^msgid "(.*)"$', pot, re.MULTILINE))
+	missing = []
+	for path in APP.rglob("*.py"):
+		if "tests" in path.parts:
+			continue
+		for node in ast.walk(ast.parse(path.read_text())):
+			if (
+				isinstance(node, ast.Call)
+				and getattr(node.func, "id", None) == "_"
+				and node.args
+				and isinstance(node.args[0], ast.Constant)
+			):
+				text = node.args[0].value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+				if text not in msgids:
+					missing.append(f"{path.relative_to(REPO)}: {text}")
+	assert not missing, "\n".join(missing[:20])
