@@ -10,7 +10,7 @@ from datetime import date, datetime
 from .dates import in_health_and_safety_only_period, issue_period_bounds, to_local
 from .i18n import Message, _, one_of
 from .protocol import ProtocolRules
-from .values import Channel, EnforcementMode, Outcome, Rule
+from .values import Channel, EnforcementMode, IssuePeriod, Outcome, Rule
 
 
 @dataclass(frozen=True)
@@ -184,6 +184,15 @@ def summarise(rules: ProtocolRules) -> Message:
 	)
 
 
+def period_noun(period: IssuePeriod) -> Message:
+	"""'week', 'month', 'quarter' — the period as a word in a sentence, not as a stored option."""
+	return {
+		IssuePeriod.WEEK: Message(_("week")),
+		IssuePeriod.MONTH: Message(_("month")),
+		IssuePeriod.QUARTER: Message(_("quarter")),
+	}[IssuePeriod(period)]
+
+
 def format_date(day: date) -> str:
 	"""UK style, as letters and banners print it: 3 May 2027."""
 	return f"{day.day} {day:%B %Y}"
@@ -239,7 +248,7 @@ def _hold_breaches(
 				Rule.ISSUE_LIMIT,
 				Message(
 					_("{0} new issues already raised this {1} (limit {2}, period from {3})"),
-					(opened, rules.issue_limit_period, rules.issue_limit, format_date(start)),
+					(opened, period_noun(rules.issue_limit_period), rules.issue_limit, format_date(start)),
 				),
 			)
 		)

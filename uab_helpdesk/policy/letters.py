@@ -9,7 +9,7 @@ how to appeal, and the right to go to the Ombudsman. Recorded communication need
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .decision import format_date
+from .decision import format_date, period_noun
 from .values import Channel
 
 OMBUDSMAN = (
@@ -202,7 +202,7 @@ def restrictions_of(rules, update_frequency: str | None = None) -> list:
 		sentences.append(
 			Message(
 				_("We will consider up to {0} new issues each {1}; please focus your requests."),
-				(rules.issue_limit, rules.issue_limit_period),
+				(rules.issue_limit, period_noun(rules.issue_limit_period)),
 			)
 		)
 	if rules.visits_by_appointment_only:

@@ -32,7 +32,7 @@ class TestLetters(UABTestCase):
 			"Threats made to staff.",
 			"you can contact us by: Email, Letter, Phone",
 			"Phone contact only on Tuesday 10:00–12:00.",
-			"We will consider up to 3 new issues each Month",
+			"We will consider up to 3 new issues each month",
 			"one further assessment by a Director",
 			"Housing Ombudsman",
 		):
