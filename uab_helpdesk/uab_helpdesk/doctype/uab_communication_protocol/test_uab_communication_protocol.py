@@ -111,3 +111,19 @@ class TestUABCommunicationProtocol(UABTestCase):
 			frappe.db.get_value("UAB Communication Protocol", doc.name, ["status", "end_reason"]),
 			("Ended", "Review found behaviour improved."),
 		)
+
+	def test_activation_closes_the_cases_the_behaviour_abuses_6_5_4(self):
+		from uab_helpdesk.tests.utils import make_ticket
+
+		complaint = make_ticket(self.contact, subject="Stage 2 complaint, raised for the ninth time")
+		doc = self.activate(
+			self.draft(
+				cases_to_close=[
+					{"ticket": complaint, "reason": "The same complaint repeated to harass staff."}
+				]
+			)
+		)
+		self.assertEqual(frappe.db.get_value("HD Ticket", complaint, "status"), "Closed")
+		self.assertEqual(
+			str(frappe.db.get_value("UAB Protocol Case", {"parent": doc.name}, "closed_on")), today()
+		)

@@ -85,7 +85,22 @@ class UABCommunicationProtocol(CaseRecord):
 
 	def on_submit(self):
 		self.end_replaced_protocol()
+		self.close_abused_cases()
 		self.update_open_tickets()
+
+	def close_abused_cases(self) -> None:
+		"""6.5.4: the authoriser may close open complaints or ASB cases whose process the behaviour abuses."""
+		for row in self.cases_to_close:
+			ticket = frappe.get_doc("HD Ticket", row.ticket)
+			ticket.add_comment(
+				"Comment",
+				_("Closed on activation of communication protocol {0}: {1}").format(self.name, row.reason),
+			)
+			if ticket.status != "Closed":
+				ticket.status = "Closed"
+				ticket.flags.ignore_permissions = True
+				ticket.save()
+			row.db_set("closed_on", today())
 
 	def on_cancel(self):
 		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": _("Cancelled for correction")})
