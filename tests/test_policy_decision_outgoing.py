@@ -210,3 +210,14 @@ def test_summary_is_translated_and_escaped_by_the_caller():
 		translate=lambda s: s.replace("Contact with", "Cyswllt â"), escape=lambda s: s.replace("<", "&lt;")
 	)
 	assert text.startswith("Cyswllt â &lt;img src=x onerror=alert(1)>")
+
+
+def test_the_word_or_in_a_refusal_is_translated_too(site):
+	from uab_helpdesk.policy.i18n import one_of
+
+	welsh = {"{0} or {1}": "{0} neu {1}"}
+	assert (
+		one_of(["Letter", "Email", "Phone"]).render(translate=lambda s: welsh.get(s, s))
+		== "Letter, Email neu Phone"
+	)
+	assert one_of(["Letter"]).render() == "Letter"

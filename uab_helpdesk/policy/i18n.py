@@ -58,5 +58,5 @@ def one_of(items) -> Message:
 	items = tuple(items)
 	if len(items) <= 1:
 		return Message("{0}", items or ("",))
-	head = ", ".join(f"{{{index}}}" for index in range(len(items) - 1))
-	return Message(head + " " + _("or") + f" {{{len(items) - 1}}}", items)
+	# "{0} or {1}" is one translatable template; the list separator is punctuation, not a word.
+	return Message(_("{0} or {1}"), (Message.join(items[:-1], ", "), items[-1]))
