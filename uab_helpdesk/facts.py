@@ -76,3 +76,21 @@ def contacts_of_customer(customer: str) -> list[str]:
 		filters={"parenttype": "Contact", "link_doctype": "HD Customer", "link_name": customer},
 		pluck="parent",
 	)
+
+
+def issues_opened(contact: str, period, time_zone: str) -> int:
+	"""New issues (tickets) a contact opened in the current calendar period, site time (6.4.3).
+	The period is [start, end): a ticket opened at the first moment of the next period is not counted."""
+	from frappe.utils import now_datetime
+
+	from uab_helpdesk.policy.dates import issue_period_bounds, to_local
+
+	start, end = issue_period_bounds(period, to_local(now_datetime(), time_zone).date())
+	return frappe.db.count(
+		"HD Ticket",
+		[
+			["contact", "=", contact],
+			["creation", ">=", get_datetime(start)],
+			["creation", "<", get_datetime(end)],
+		],
+	)

@@ -11,6 +11,7 @@ from email.utils import getaddresses
 import frappe
 from frappe.utils import cint, get_time, getdate
 
+from uab_helpdesk.facts import active_protocol_of
 from uab_helpdesk.policy.decision import SiteContext
 from uab_helpdesk.policy.protocol import WEEKDAYS, ContactWindow, ProtocolRules
 from uab_helpdesk.policy.values import Channel, EnforcementMode, IssuePeriod, parse_enum
@@ -38,7 +39,7 @@ def _drop_index() -> None:
 def protocol_of_contact(contact: str | None) -> str | None:
 	if not contact:
 		return None
-	return frappe.cache.hget(CONTACT_PROTOCOLS, contact, generator=lambda: _active_protocol(contact))
+	return frappe.cache.hget(CONTACT_PROTOCOLS, contact, generator=lambda: active_protocol_of(contact))
 
 
 def contacts_for_addresses(*address_fields: str | None) -> set[str]:
@@ -63,15 +64,9 @@ def contact_for_phone(number: str | None) -> str | None:
 	return frappe.cache.hget(PHONE_CONTACTS, digits, generator=lambda: _protected_by_phone(digits))
 
 
-def _active_protocol(contact: str) -> str | None:
-	return frappe.db.get_value(
-		"UAB Communication Protocol", {"contact": contact, "status": "Active", "docstatus": 1}, "name"
-	)
-
-
 def _protected_by_email(email: str) -> str | None:
 	contacts = frappe.get_all("Contact Email", filters={"email_id": email}, pluck="parent")
-	return next((contact for contact in contacts if _active_protocol(contact)), None)
+	return next((contact for contact in contacts if active_protocol_of(contact)), None)
 
 
 def _protected_by_phone(digits: str) -> str | None:
@@ -82,7 +77,7 @@ def _protected_by_phone(digits: str) -> str | None:
 		(
 			row.parent
 			for row in rows
-			if _NOT_DIGIT.sub("", row.phone or "")[-10:] == digits and _active_protocol(row.parent)
+			if _NOT_DIGIT.sub("", row.phone or "")[-10:] == digits and active_protocol_of(row.parent)
 		),
 		None,
 	)

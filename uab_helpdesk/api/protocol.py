@@ -4,9 +4,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.policy.decision import format_date, summarise
 from uab_helpdesk.policy.values import Channel
-from uab_helpdesk.protection import load_rules, protocol_of_contact
+from uab_helpdesk.protection import load_rules, protocol_of_contact, site_context
 from uab_helpdesk.utils import render, render_text, require_role, translated_option
 
 
@@ -61,8 +62,6 @@ def banner_for_contact(contact: str | None) -> dict | None:
 
 
 def _protocol_banner(contact: str, protocol: str) -> dict:
-	from uab_helpdesk.events.hd_ticket import _issues_opened
-
 	rules = load_rules(protocol)
 	appeal = frappe.db.get_value(
 		"UAB Appeal", {"protocol": protocol, "docstatus": ("!=", 2)}, ["name", "status"], as_dict=True
@@ -87,7 +86,7 @@ def _protocol_banner(contact: str, protocol: str) -> dict:
 		else None,
 		"issue_limit": rules.issue_limit,
 		"issue_limit_period": rules.issue_limit_period.value if rules.issue_limit_period else None,
-		"issues_this_period": _issues_opened(contact, rules.issue_limit_period)
+		"issues_this_period": issues_opened(contact, rules.issue_limit_period, site_context().time_zone)
 		if rules.issue_limit
 		else None,
 		"visits_by_appointment_only": rules.visits_by_appointment_only,
