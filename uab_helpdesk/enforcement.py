@@ -17,6 +17,7 @@ from uab_helpdesk.policy.decision import (
 	decide_incoming,
 	decide_outgoing,
 )
+from uab_helpdesk.policy.protocol import ProtocolRules
 from uab_helpdesk.policy.values import Channel, Outcome
 from uab_helpdesk.protection import load_rules, site_context
 from uab_helpdesk.utils import UABValidationError, has_any_role, render
@@ -89,13 +90,14 @@ def judge_incoming(
 	content: str | None = None,
 	subject: str | None = None,
 	record: bool = True,
+	rules: ProtocolRules | None = None,
 ) -> Decision:
 	"""Incoming contact is never refused: this only decides and (unless ``record`` is off) logs."""
 	decision = decide_incoming(
 		IncomingContact(
 			channel=channel, at=now_datetime(), ticket_type=ticket_type, opens_new_issue=opens_new_issue
 		),
-		load_rules(protocol),
+		rules or load_rules(protocol),  # intake has loaded them already
 		site_context(),
 		issues_opened_in_period,
 	)

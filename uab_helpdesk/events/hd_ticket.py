@@ -6,11 +6,10 @@ point of contact, and held for screening when over the issue limit or off-topic 
 
 import frappe
 from frappe.desk.form.assign_to import add as assign
-from frappe.utils import get_datetime, now_datetime
 
 from uab_helpdesk.attempts import record_attempt
 from uab_helpdesk.enforcement import judge_incoming
-from uab_helpdesk.policy.dates import issue_period_bounds, to_local
+from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.policy.decision import summarise
 from uab_helpdesk.policy.values import Channel, Outcome
 from uab_helpdesk.protection import contacts_for_addresses, load_rules, protocol_of_contact, site_context
@@ -68,8 +67,11 @@ def screen_new_ticket(doc) -> None:
 		channel=channel,
 		ticket_type=doc.ticket_type,
 		opens_new_issue=True,
-		issues_opened_in_period=_issues_opened(contact, rules.issue_limit_period) if rules.issue_limit else 0,
+		issues_opened_in_period=issues_opened(contact, rules.issue_limit_period, site_context().time_zone)
+		if rules.issue_limit
+		else 0,
 		record=False,
+		rules=rules,
 	)
 	doc.flags.uab_decision, doc.flags.uab_channel = decision, channel
 	if decision.outcome == Outcome.HELD:
@@ -113,12 +115,3 @@ def _intake_channel(contact: str) -> Channel | None:
 	if frappe.db.get_value("Contact", contact, "user") == frappe.session.user:
 		return Channel.PORTAL
 	return None
-
-
-def _issues_opened(contact: str, period) -> int:
-	"""New issues this calendar period, in the site's time zone (6.4.3)."""
-	start, end = issue_period_bounds(period, to_local(now_datetime(), site_context().time_zone).date())
-	return frappe.db.count(
-		"HD Ticket",
-		{"contact": contact, "creation": ["between", [get_datetime(start), get_datetime(end)]]},
-	)
