@@ -27,7 +27,14 @@ class TestDemo(UABTestCase):
 			"draft assessments": frappe.db.count(
 				"UAB Assessment", {"contact": ("like", "Demo %"), "docstatus": 0}
 			),
+			"held tickets": frappe.db.count(
+				"HD Ticket", {"raised_by": ("like", "%@uab-demo.test"), "uab_held": 1}
+			),
 		}
-		self.assertEqual(stages, {"protocols": 4, "appeals": 1, "reviews": 1, "draft assessments": 1})
+		self.assertEqual(
+			stages,
+			{"protocols": 4, "appeals": 1, "reviews": 1, "draft assessments": 1, "held tickets": 1},
+			"every stage of 6.3-6.5 is there, including a ticket held over the issue limit (6.4.3)",
+		)
 		demo.delete()
 		self.assertEqual(self.counts(), before)
