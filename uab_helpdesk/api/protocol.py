@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from uab_helpdesk.api.screening import SCREENING_OUTCOMES
 from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.policy.decision import format_date, summarise
 from uab_helpdesk.policy.values import Channel
@@ -16,7 +17,21 @@ def get_banner(ticket: str | int) -> dict | None:
 	"""The protocol (or warning) that applies to a ticket's customer; None when nothing applies."""
 	ticket = str(ticket)
 	frappe.has_permission("HD Ticket", "read", doc=ticket, throw=True)
-	return banner_for_contact(frappe.db.get_value("HD Ticket", ticket, "contact"))
+	state = frappe.db.get_value(
+		"HD Ticket", ticket, ["contact", "uab_held", "uab_hold_reason", "uab_screening"], as_dict=True
+	)
+	banner = banner_for_contact(state.contact)
+	if banner and state.uab_held:
+		# 6.4.3: a held ticket is read and screened, not ignored; the agent UI offers the outcomes.
+		banner["held"] = {
+			"reason": state.uab_hold_reason,
+			"screening": state.uab_screening,
+			"screening_label": translated_option(state.uab_screening) if state.uab_screening else None,
+			"outcomes": [
+				{"value": outcome, "label": translated_option(outcome)} for outcome in SCREENING_OUTCOMES
+			],
+		}
+	return banner
 
 
 @frappe.whitelist()

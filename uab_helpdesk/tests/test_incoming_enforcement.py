@@ -141,3 +141,59 @@ class TestHeldAutoReply(ProtectedCustomerTestCase):
 		)
 		self.assertEqual([row.recipient for row in queued.recipients], [email_of(self.contact)])
 		self.assertNotEqual(queued.status, "Error")
+
+
+class TestScreeningHeldTickets(ProtectedCustomerTestCase):
+	"""6.4.3: a ticket over the issue limit is held, then read and screened by staff."""
+
+	protocol_fields = {"issue_limit": 1, "issue_limit_period": "Month"}
+
+	def held_ticket(self) -> str:
+		ticket = receive_email(email_of(self.contact), "Another issue this month")
+		self.assertTrue(frappe.db.get_value("HD Ticket", ticket, "uab_held"))
+		return ticket
+
+	def test_agent_screens_a_held_ticket_and_the_trail_names_them_6_4_3(self):
+		from uab_helpdesk.api.protocol import get_banner
+		from uab_helpdesk.api.screening import screen_held_ticket
+
+		ticket = self.held_ticket()
+		with self.set_user(self.staff.agent):
+			held = get_banner(ticket)["held"]
+			self.assertEqual(held["screening"], "Awaiting screening")
+			self.assertIn("limit 1", held["reason"])
+			self.assertEqual(len(held["outcomes"]), 3)
+			screen_held_ticket(ticket, "Safeguarding concern – escalated")
+		self.assertEqual(
+			frappe.db.get_value("HD Ticket", ticket, "uab_screening"), "Safeguarding concern – escalated"
+		)
+		comment = frappe.db.get_value(
+			"Comment", {"reference_doctype": "HD Ticket", "reference_name": ticket}, "content"
+		)
+		self.assertIn("Safeguarding concern – escalated", comment)
+
+	def test_screening_refuses_an_unknown_outcome_and_changes_nothing_6_4_3(self):
+		from uab_helpdesk.api.screening import screen_held_ticket
+
+		ticket = self.held_ticket()
+		with self.set_user(self.staff.agent), self.assertRaises(frappe.ValidationError):
+			screen_held_ticket(ticket, "Ignored")
+		self.assertEqual(frappe.db.get_value("HD Ticket", ticket, "uab_screening"), "Awaiting screening")
+
+	def test_screening_refuses_a_ticket_that_is_not_held(self):
+		from uab_helpdesk.api.protocol import get_banner
+		from uab_helpdesk.api.screening import screen_held_ticket
+
+		with self.set_user(self.staff.agent):
+			self.assertNotIn("held", get_banner(self.ticket))
+			with self.assertRaises(frappe.ValidationError):
+				screen_held_ticket(self.ticket, "No new information")
+		self.assertFalse(frappe.db.get_value("HD Ticket", self.ticket, "uab_screening"))
+
+	def test_a_customer_cannot_screen_their_own_held_ticket(self):
+		from uab_helpdesk.api.screening import screen_held_ticket
+
+		ticket = self.held_ticket()
+		with self.set_user(self.staff.customer), self.assertRaises(frappe.PermissionError):
+			screen_held_ticket(ticket, "No new information")
+		self.assertEqual(frappe.db.get_value("HD Ticket", ticket, "uab_screening"), "Awaiting screening")

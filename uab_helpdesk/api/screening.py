@@ -1,0 +1,40 @@
+"""Screening a ticket held under a communication protocol (policy 6.4.3; SPEC §5.1 incoming contact).
+
+A held ticket is never lost: someone reads it and records what it held. The outcome is written on the
+ticket and as a comment naming who screened it, so the trail shows that held mail was read.
+"""
+
+import frappe
+from frappe import _
+
+from uab_helpdesk.utils import translated_option
+
+SCREENING_OUTCOMES = (
+	"No new information",
+	"New information – dealt with",
+	"Safeguarding concern – escalated",
+)
+
+
+@frappe.whitelist(methods=["POST"])
+def screen_held_ticket(ticket: str | int, outcome: str) -> str:
+	"""Record the screening of a held ticket by any staff member who may edit it."""
+	doc = frappe.get_doc("HD Ticket", str(ticket))
+	doc.check_permission("write")
+	if not doc.get("uab_held"):
+		frappe.throw(_("Ticket {0} is not held for screening.").format(doc.name), title=_("Not Held"))
+	if outcome not in SCREENING_OUTCOMES:
+		frappe.throw(
+			_("Choose one of: {0}.").format(
+				", ".join(translated_option(option) for option in SCREENING_OUTCOMES)
+			),
+			title=_("Unknown Screening Outcome"),
+		)
+	doc.db_set("uab_screening", outcome)
+	doc.add_comment(
+		"Info",
+		_("Held message screened by {0}: {1}.").format(
+			frappe.utils.get_fullname(frappe.session.user), translated_option(outcome)
+		),
+	)
+	return outcome
