@@ -1,32 +1,53 @@
 // Helpdesk agent UI (/helpdesk): installed as the HD Form Script "UAB Protocol Banner" and kept in
 // step on every migrate. Helpdesk re-runs form scripts whenever the ticket changes, so the dialog is
-// shown once per opening of a ticket, and the header action always offers the full rules.
+// shown once per opening of a ticket, and the header action always offers the full rules. A ticket
+// held for screening (policy 6.4.3) also offers its screening outcomes; the server checks them.
 async function setupForm({ doc, call, $dialog }) {
+	// The agent UI defines window.__ (Helpdesk's translations); the strings are in this app's POT file.
+	const __ = window.__ || ((text, args) => text.replace(/{(\d+)}/g, (match, i) => (args && args[i] != null ? args[i] : match)));
 	const escape = (value) =>
 		String(value == null ? "" : value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 	const banner = await call("uab_helpdesk.api.protocol.get_banner", { ticket: doc.name });
 	if (!banner) return { actions: [] };
+	const awaitingScreening = () => banner.held && banner.held.screening === "Awaiting screening";
 
 	const rules = () => {
 		if (banner.stage === "warned") return `<p>${banner.summary_html}</p>`;
 		const rows = [
-			["Allowed channels", banner.allowed_channels.join(", ")],
-			["Single point of contact", banner.single_point_of_contact],
-			["Contact windows", banner.windows.join("; ")],
-			["Topics", banner.topics.join(", ")],
-			["Health and safety only until", banner.health_and_safety_only_until],
-			["New issues this period", banner.issue_limit ? `${banner.issues_this_period} / ${banner.issue_limit} (${banner.issue_limit_period})` : ""],
-			["Review due", banner.review_due],
-			["Appeal", banner.appeal ? `${banner.appeal.name}: ${banner.appeal.status}` : ""],
+			[__("Allowed channels"), banner.allowed_channels.join(", ")],
+			[__("Single point of contact"), banner.single_point_of_contact],
+			[__("Contact windows"), banner.windows.join("; ")],
+			[__("Topics"), banner.topics.join(", ")],
+			[__("Health and safety only until"), banner.health_and_safety_only_until],
+			[__("New issues this period"), banner.issue_limit ? `${banner.issues_this_period} / ${banner.issue_limit} (${__(banner.issue_limit_period)})` : ""],
+			[__("Review due"), banner.review_due],
+			[__("Appeal"), banner.appeal ? `${banner.appeal.name}: ${__(banner.appeal.status)}` : ""],
+			[__("Held for screening"), banner.held ? banner.held.reason : ""],
+			[__("Screening"), banner.held ? banner.held.screening_label : ""],
 		].filter(([, value]) => value);
 		const table = rows.map(([label, value]) => `<tr><th style="text-align:left;padding-right:1em">${escape(label)}</th><td>${escape(value)}</td></tr>`).join("");
 		return `<p>${banner.summary_html}</p><table>${table}</table>`;
 	};
 	const open = () =>
 		$dialog({
-			title: banner.stage === "protocol" ? `Communication protocol ${banner.protocol}` : "Unacceptable behaviour warning",
+			title: banner.stage === "protocol" ? __("Communication protocol {0}", [banner.protocol]) : __("Unacceptable behaviour warning"),
 			html: rules(),
-			actions: [{ label: "Understood", variant: "solid", onClick: ({ close }) => close() }],
+			actions: [{ label: __("Understood"), variant: "solid", onClick: ({ close }) => close() }],
+		});
+	const screen = () =>
+		$dialog({
+			title: __("Screen held message"),
+			html: `<p>${escape(banner.held.reason)}</p><p>${escape(__("Held messages are still read for new information and safeguarding concerns."))}</p>`,
+			actions: banner.held.outcomes.map((outcome) => ({
+				label: outcome.label,
+				variant: "subtle",
+				onClick: async ({ close }) => {
+					await call("uab_helpdesk.api.screening.screen_held_ticket", { ticket: doc.name, outcome: outcome.value });
+					banner.held.screening = outcome.value;
+					banner.held.screening_label = outcome.label;
+					close();
+				},
+			})),
 		});
 
 	window.__uabBannerShown = window.__uabBannerShown || {};
@@ -35,7 +56,9 @@ async function setupForm({ doc, call, $dialog }) {
 		window.__uabBannerShown[doc.name] = Date.now();
 		open();
 	}
-	return {
-		actions: [{ label: banner.stage === "protocol" ? "Protocol rules" : "Warning", theme: "red", variant: "subtle", onClick: open }],
-	};
+	const actions = [{ label: banner.stage === "protocol" ? __("Protocol rules") : __("Warning"), theme: "red", variant: "subtle", onClick: open }];
+	if (awaitingScreening()) {
+		actions.push({ label: __("Screen held message"), theme: "orange", variant: "subtle", onClick: () => awaitingScreening() && screen() });
+	}
+	return { actions };
 }
