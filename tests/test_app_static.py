@@ -386,3 +386,16 @@ def test_every_translatable_python_string_is_in_the_pot_file():
 				if text not in msgids:
 					missing.append(f"{path.relative_to(REPO)}: {text}")
 	assert not missing, "\n".join(missing[:20])
+
+
+def test_every_translatable_javascript_string_is_in_the_pot_file():
+	"""The Desk scripts and the agent-UI form script translate with __(); the POT must carry them too."""
+	pot = (APP / "locale" / "main.pot").read_text()
+	msgids = set(re.findall(r'^msgid "(.*)"$', pot, re.MULTILINE))
+	missing = [
+		f"{path.relative_to(REPO)}: {text}"
+		for path in (APP / "public" / "js").glob("*.js")
+		for text in re.findall(r'__\(\s*"((?:[^"\\]|\\.)*)"', path.read_text())
+		if text not in msgids
+	]
+	assert not missing, "\n".join(missing[:20])
