@@ -20,14 +20,13 @@ from pathlib import Path
 import pytest
 
 selenium = pytest.importorskip("selenium")
-from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-URL = os.environ.get("UAB_URL")
+from browser_tests.helpers import SHOTS, URL, log_in, text_visible, visible_editor
+
 FIXTURE_CMD = os.environ.get("UAB_FIXTURE_CMD")
-SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 TYPED = "Dear tenant, I am writing about the lift again."
 
 pytestmark = pytest.mark.skipif(
@@ -44,55 +43,6 @@ def run_fixture(function: str = "create"):
 @pytest.fixture(scope="module")
 def fixture():
 	return run_fixture("create")
-
-
-@pytest.fixture
-def browser():
-	options = webdriver.ChromeOptions()
-	options.binary_location = os.environ.get("UAB_CHROMIUM", "/usr/bin/chromium")
-	for flag in (
-		"--headless=new",
-		"--no-sandbox",
-		"--disable-gpu",
-		"--disable-quic",
-		"--no-first-run",
-		"--window-size=1440,1000",
-		"--disable-background-networking",
-		"--disable-component-update",
-		"--disable-sync",
-		"--disable-dev-shm-usage",
-	):
-		options.add_argument(flag)
-	service = webdriver.ChromeService(
-		executable_path=os.environ.get("UAB_CHROMEDRIVER", "/usr/bin/chromedriver")
-	)
-	driver = webdriver.Chrome(options=options, service=service)
-	yield driver
-	driver.quit()
-
-
-def log_in(browser, user: str, password: str) -> None:
-	"""Through Frappe's login endpoint from inside the page, so the session cookie is the browser's."""
-	browser.get(f"{URL}/login")
-	status = browser.execute_async_script(
-		"""const [usr, pwd, done] = arguments;
-		fetch("/api/method/login", {method: "POST", headers: {"Content-Type": "application/json"},
-			body: JSON.stringify({usr, pwd})}).then((response) => done(response.status));""",
-		user,
-		password,
-	)
-	assert status == 200, f"login failed with HTTP {status}"
-
-
-def text_visible(browser, text: str, timeout: int = 30):
-	return WebDriverWait(browser, timeout).until(
-		EC.visibility_of_element_located(
-			(
-				By.XPATH,
-				f"//*[contains(normalize-space(.), {json.dumps(text)}) and not(*[contains(normalize-space(.), {json.dumps(text)})])]",
-			)
-		)
-	)
 
 
 def test_agent_sees_the_banner_and_a_refused_reply_keeps_the_text(browser, fixture):
@@ -118,18 +68,6 @@ def test_agent_sees_the_banner_and_a_refused_reply_keeps_the_text(browser, fixtu
 	attempt = run_fixture("last_attempt")
 	assert attempt["action"] == "Blocked" and TYPED in attempt["content"], "and logged after the rollback"
 	assert attempt["attempted_by"] == fixture["other_agent"]
-
-
-def visible_editor(browser):
-	"""The reply editor (the page also holds a hidden comment editor)."""
-	return next(
-		(
-			element
-			for element in browser.find_elements(By.CSS_SELECTOR, ".ProseMirror")
-			if element.is_displayed()
-		),
-		None,
-	)
 
 
 def test_desk_ticket_form_shows_the_protocol(browser, fixture):

@@ -1,0 +1,67 @@
+"""Shared by the browser tests: logging in, calling the site as the logged-in user, waiting for text."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+selenium = pytest.importorskip("selenium")
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+URL = os.environ.get("UAB_URL")
+SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def log_in(browser, user: str, password: str) -> None:
+	"""Through Frappe's login endpoint from inside the page, so the session cookie is the browser's."""
+	browser.get(f"{URL}/login")
+	status = browser.execute_async_script(
+		"""const [usr, pwd, done] = arguments;
+		fetch("/api/method/login", {method: "POST", headers: {"Content-Type": "application/json"},
+			body: JSON.stringify({usr, pwd})}).then((response) => done(response.status));""",
+		user,
+		password,
+	)
+	assert status == 200, f"login failed with HTTP {status}"
+
+
+def text_visible(browser, text: str, timeout: int = 30):
+	return WebDriverWait(browser, timeout).until(
+		EC.visibility_of_element_located(
+			(
+				By.XPATH,
+				f"//*[contains(normalize-space(.), {json.dumps(text)}) and not(*[contains(normalize-space(.), {json.dumps(text)})])]",
+			)
+		)
+	)
+
+
+def visible_editor(browser):
+	"""The reply editor (the page also holds a hidden comment editor)."""
+	return next(
+		(
+			element
+			for element in browser.find_elements(By.CSS_SELECTOR, ".ProseMirror")
+			if element.is_displayed()
+		),
+		None,
+	)
+
+
+def api(browser, method: str, path: str, body: dict | None = None) -> tuple[int, dict]:
+	"""Call the site's REST API from inside the page, as the user logged in there."""
+	return tuple(
+		browser.execute_async_script(
+			"""const [method, path, body, done] = arguments;
+			fetch(path, {method, headers: {"Content-Type": "application/json", "Accept": "application/json",
+				"X-Frappe-CSRF-Token": window.csrf_token || frappe?.csrf_token || ""},
+				body: body ? JSON.stringify(body) : undefined})
+				.then(async (response) => done([response.status, await response.json().catch(() => ({}))]));""",
+			method,
+			path,
+			body,
+		)
+	)

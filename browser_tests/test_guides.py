@@ -1,0 +1,206 @@
+"""Walk each role's guide (docs/agents.md, docs/managers.md, docs/directors.md) in a real browser, as the
+demo staff, over the demo caseload: what a guide says is on the screen must be on the screen.
+
+Not part of `python -m pytest`. On a bench serving the site, after
+`bench --site SITE execute uab_helpdesk.demo.create`:
+
+    UAB_URL=http://SITE:8000 python -m pytest browser_tests/test_guides.py
+
+Screenshots of each guide's screens go to docs/screenshots/guide-*.png.
+"""
+
+import json
+from urllib.parse import quote
+
+import pytest
+
+selenium = pytest.importorskip("selenium")
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from browser_tests.helpers import SHOTS, URL, api, log_in, text_visible
+
+# As uab_helpdesk/demo.py makes them (it imports Frappe, so it cannot be imported here).
+DEMO_PASSWORD = "Demo-UAB-2026!"
+AGENT, MANAGER, HEAD = "demo.agent@uab-demo.test", "demo.manager@uab-demo.test", "demo.head@uab-demo.test"
+DIRECTORS = ("demo.director@uab-demo.test", "demo.appeals@uab-demo.test")
+
+pytestmark = pytest.mark.skipif(not URL, reason="needs UAB_URL (a running bench with the demo caseload)")
+
+
+def as_user(browser, user: str) -> None:
+	browser.delete_all_cookies()
+	log_in(browser, user, DEMO_PASSWORD)
+
+
+def one(browser, doctype: str, filters: dict, fields=("name",)) -> dict:
+	status, body = api(
+		browser,
+		"GET",
+		f"/api/resource/{quote(doctype)}?filters={quote(json.dumps(filters))}&fields={quote(json.dumps(list(fields)))}",
+	)
+	assert status == 200 and body["data"], f"{doctype} {filters}: HTTP {status} {body} (is the demo loaded?)"
+	return body["data"][0]
+
+
+def ticket_of(browser, subject: str) -> str:
+	return str(one(browser, "HD Ticket", {"subject": subject})["name"])
+
+
+def click_button(browser, label: str, timeout: int = 20) -> None:
+	WebDriverWait(browser, timeout).until(
+		EC.element_to_be_clickable(
+			(By.XPATH, f"//button[normalize-space(.)={json.dumps(label)} and not(@disabled)]")
+		)
+	).click()
+
+
+def desk_form(browser, route: str) -> None:
+	browser.get(f"{URL}/app/{route}")
+	WebDriverWait(browser, 30).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".form-layout")))
+
+
+def shoot(browser, name: str) -> None:
+	SHOTS.mkdir(parents=True, exist_ok=True)
+	browser.save_screenshot(str(SHOTS / f"guide-{name}.png"))
+
+
+# docs/agents.md ----------------------------------------------------------------------------------------
+
+
+def test_agent_guide_the_banner_and_the_protocol_rules(browser):
+	as_user(browser, AGENT)
+	browser.get(f"{URL}/helpdesk/tickets/{ticket_of(browser, 'Repairs request (protocol)')}")
+	text_visible(browser, "Contact with Demo Drew Protocol is by")
+	for row in ("Allowed channels", "Single point of contact", "Contact windows", "Review due"):
+		text_visible(browser, row)
+	text_visible(browser, "Tuesday 10:00–12:00")
+	click_button(browser, "Understood")
+	click_button(browser, "Protocol rules")
+	text_visible(browser, "Contact with Demo Drew Protocol is by")
+	click_button(browser, "Understood")
+	# The ticket's sidebar shows the same sentence under "Protocol".
+	WebDriverWait(browser, 20).until(
+		lambda driver: any(
+			"Contact with Demo Drew Protocol is by" in (field.get_attribute("value") or field.text)
+			for field in driver.find_elements(By.CSS_SELECTOR, "textarea, input, .text-p-sm, div")
+			if field.is_displayed()
+		)
+	)
+	shoot(browser, "agent-banner")
+
+
+def test_agent_guide_a_warned_customer_shows_the_warning_and_its_date(browser):
+	as_user(browser, AGENT)
+	browser.get(f"{URL}/helpdesk/tickets/{ticket_of(browser, 'Repairs request (warned)')}")
+	text_visible(browser, "Formal warning given on")
+	text_visible(browser, "Unacceptable behaviour warning")
+	page = browser.find_element(By.TAG_NAME, "body").text
+	assert "Sent six abusive emails" not in page, "agents never see the incidents behind it"
+
+
+def test_agent_guide_a_held_ticket_is_screened_6_4_3(browser):
+	as_user(browser, AGENT)
+	ticket = ticket_of(browser, "Complaint about the neighbours' bins")
+	status, _ = api(
+		browser, "PUT", f"/api/resource/HD Ticket/{ticket}", {"uab_screening": "Awaiting screening"}
+	)
+	assert status == 200
+	browser.get(f"{URL}/helpdesk/tickets/{ticket}")
+	text_visible(browser, "Held for screening")
+	text_visible(browser, "new issues already raised this month")
+	shoot(browser, "agent-held-ticket")
+	click_button(browser, "Understood")
+	click_button(browser, "Screen held message")
+	text_visible(browser, "Safeguarding concern – escalated")
+	click_button(browser, "No new information")
+	WebDriverWait(browser, 20).until(
+		lambda driver: (
+			one(driver, "HD Ticket", {"name": ticket}, ("uab_screening",))["uab_screening"]
+			== "No new information"
+		)
+	)
+
+
+def test_agent_guide_recording_an_incident_6_3_5(browser):
+	as_user(browser, AGENT)
+	desk_form(browser, "uab-incident/new")
+	for label in ("Contact", "Ticket", "Occurred on", "Channel", "Behaviour type", "Description"):
+		text_visible(browser, label)
+	text_visible(browser, "Call ended by staff")
+	shoot(browser, "agent-new-incident")
+
+
+def test_agent_guide_a_formal_warning_is_for_a_manager_6_5_2(browser):
+	as_user(browser, AGENT)
+	contact = one(browser, "Contact", {"first_name": "Demo Avery Incident"})["name"]
+	incident = one(browser, "UAB Incident", {"contact": contact, "docstatus": 1})["name"]
+	status, body = api(
+		browser,
+		"POST",
+		"/api/resource/UAB Warning",
+		{
+			"contact": contact,
+			"level": "Formal",
+			"method": "Letter",
+			"issued_on": "2026-11-01 10:00:00",
+			"incidents": [{"incident": incident}],
+		},
+	)
+	assert status in (403, 417), f"an agent's formal warning must be refused, got HTTP {status}: {body}"
+
+
+# docs/managers.md --------------------------------------------------------------------------------------
+
+
+def test_manager_guide_the_assessment_counts_the_evidence_6_5_3(browser):
+	as_user(browser, MANAGER)
+	contact = one(browser, "Contact", {"first_name": "Demo Casey Assessed"})["name"]
+	assessment = one(browser, "UAB Assessment", {"contact": contact}, ("name", "incident_count"))
+	assert assessment["incident_count"] >= 3, "the form counts the incidents, nobody types them"
+	desk_form(browser, f"uab-assessment/{assessment['name']}")
+	for label in ("Incident count", "Contacts per week", "Needs and circumstances", "Proportionality"):
+		text_visible(browser, label)
+	shoot(browser, "manager-assessment")
+
+
+def test_manager_guide_the_workspace_and_the_review_assigned_6_5_6(browser):
+	as_user(browser, MANAGER)
+	browser.get(f"{URL}/app/unacceptable-behaviour")
+	for text in ("Active Protocols", "Reviews Due and Overdue", "Equality Monitoring"):
+		text_visible(browser, text)
+	shoot(browser, "manager-workspace")
+	contact = one(browser, "Contact", {"first_name": "Demo Gray Review"})["name"]
+	review = one(browser, "UAB Protocol Review", {"contact": contact}, ("name", "reviewer"))
+	assert review["reviewer"] == MANAGER, "the review is assigned to the assessing manager"
+	one(browser, "ToDo", {"reference_name": review["name"], "allocated_to": MANAGER, "status": "Open"})
+
+
+def test_head_of_service_guide_reply_despite_protocol_in_desk(browser):
+	as_user(browser, MANAGER)
+	ticket = ticket_of(browser, "Repairs request (protocol)")
+	desk_form(browser, f"hd-ticket/{ticket}")
+	text_visible(browser, "Communication protocol")
+	assert not browser.find_elements(By.XPATH, "//button[normalize-space(.)='Reply despite protocol']")
+	as_user(browser, HEAD)
+	desk_form(browser, f"hd-ticket/{ticket}")
+	click_button(browser, "Reply despite protocol")
+	text_visible(browser, "Reason for overriding the protocol")
+	shoot(browser, "head-reply-despite-protocol")
+
+
+# docs/directors.md -------------------------------------------------------------------------------------
+
+
+def test_director_guide_the_appeal_waits_for_its_director_6_5_5(browser):
+	as_user(browser, DIRECTORS[0])
+	contact = one(browser, "Contact", {"first_name": "Demo Finley Appeal"})["name"]
+	appeal = one(browser, "UAB Appeal", {"contact": contact}, ("name", "director", "status"))
+	assert appeal["director"] in DIRECTORS and appeal["status"] == "With Director"
+	as_user(browser, appeal["director"])
+	one(browser, "ToDo", {"reference_name": appeal["name"], "allocated_to": appeal["director"]})
+	desk_form(browser, f"uab-appeal/{appeal['name']}")
+	for label in ("Grounds", "Decision", "Decision reasons"):
+		text_visible(browser, label)
+	shoot(browser, "director-appeal")
