@@ -31,7 +31,7 @@ def test_over_issue_limit_is_held_for_screening_6_4_3(site):
 	assert decision.outcome == Outcome.HELD
 	assert decision.rules_breached == (Rule.ISSUE_LIMIT,)
 	assert (
-		"3 new issues already raised this month (limit 3, period from 1 November 2026)"
+		"the limit of new issues for this month is reached (3 raised, limit 3, period from 1 November 2026)"
 		in decision.message.render()
 	)
 

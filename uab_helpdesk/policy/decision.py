@@ -247,7 +247,9 @@ def _hold_breaches(
 			Breach(
 				Rule.ISSUE_LIMIT,
 				Message(
-					_("{0} new issues already raised this {1} (limit {2}, period from {3})"),
+					_(
+						"the limit of new issues for this {1} is reached ({0} raised, limit {2}, period from {3})"
+					),
 					(opened, period_noun(rules.issue_limit_period), rules.issue_limit, format_date(start)),
 				),
 			)

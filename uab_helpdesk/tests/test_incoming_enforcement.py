@@ -52,7 +52,9 @@ class TestIncomingWithinLimit(ProtectedCustomerTestCase):
 		held = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Fourth issue this month"))
 		self.assertTrue(held.uab_held)
 		self.assertEqual(held.uab_screening, "Awaiting screening")
-		self.assertIn("new issues already raised this month (limit 3", held.uab_hold_reason)
+		self.assertIn(
+			"the limit of new issues for this month is reached (3 raised, limit 3", held.uab_hold_reason
+		)
 		self.assertTrue(
 			frappe.db.exists("Communication", {"reference_name": held.name, "sent_or_received": "Received"})
 		)
