@@ -29,12 +29,11 @@ def log_in(browser, user: str, password: str) -> None:
 
 
 def text_visible(browser, text: str, timeout: int = 30):
+	"""The innermost element showing ``text``; the page may also hold hidden copies of it."""
+	xpath = f"//*[contains(normalize-space(.), {json.dumps(text, ensure_ascii=False)}) and not(*[contains(normalize-space(.), {json.dumps(text, ensure_ascii=False)})])]"
 	return WebDriverWait(browser, timeout).until(
-		EC.visibility_of_element_located(
-			(
-				By.XPATH,
-				f"//*[contains(normalize-space(.), {json.dumps(text)}) and not(*[contains(normalize-space(.), {json.dumps(text)})])]",
-			)
+		lambda driver: next(
+			(element for element in driver.find_elements(By.XPATH, xpath) if element.is_displayed()), False
 		)
 	)
 

@@ -17,7 +17,7 @@ import pytest
 selenium = pytest.importorskip("selenium")
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from browser_tests.helpers import SHOTS, URL, api, log_in, text_visible
 
@@ -51,7 +51,10 @@ def ticket_of(browser, subject: str) -> str:
 def click_button(browser, label: str, timeout: int = 20) -> None:
 	WebDriverWait(browser, timeout).until(
 		EC.element_to_be_clickable(
-			(By.XPATH, f"//button[normalize-space(.)={json.dumps(label)} and not(@disabled)]")
+			(
+				By.XPATH,
+				f"//button[normalize-space(.)={json.dumps(label, ensure_ascii=False)} and not(@disabled)]",
+			)
 		)
 	).click()
 
@@ -63,6 +66,13 @@ def desk_form(browser, route: str) -> None:
 
 def shoot(browser, name: str) -> None:
 	SHOTS.mkdir(parents=True, exist_ok=True)
+	# Helpdesk's frontend asks Frappe for onboarding status, which older Frappe v15 lacks; its error
+	# toasts have nothing to do with this app, so they are left out of the guides' pictures.
+	browser.execute_script(
+		"""document.querySelectorAll("li, [role=status], [data-sonner-toast]").forEach((toast) => {
+			if (toast.textContent.includes("frappe.onboarding")) toast.remove();
+		});"""
+	)
 	browser.save_screenshot(str(SHOTS / f"guide-{name}.png"))
 
 
@@ -109,7 +119,7 @@ def test_agent_guide_a_held_ticket_is_screened_6_4_3(browser):
 	assert status == 200
 	browser.get(f"{URL}/helpdesk/tickets/{ticket}")
 	text_visible(browser, "Held for screening")
-	text_visible(browser, "new issues already raised this month")
+	text_visible(browser, "the limit of new issues for this month is reached")
 	shoot(browser, "agent-held-ticket")
 	click_button(browser, "Understood")
 	click_button(browser, "Screen held message")
@@ -128,7 +138,11 @@ def test_agent_guide_recording_an_incident_6_3_5(browser):
 	desk_form(browser, "uab-incident/new")
 	for label in ("Contact", "Ticket", "Occurred on", "Channel", "Behaviour type", "Description"):
 		text_visible(browser, label)
-	text_visible(browser, "Call ended by staff")
+	assert not browser.find_elements(By.XPATH, "//label[normalize-space(.)='Call ended by staff']")[
+		0
+	].is_displayed()
+	Select(browser.find_element(By.CSS_SELECTOR, "select[data-fieldname='channel']")).select_by_value("Phone")
+	text_visible(browser, "Call ended by staff")  # 6.3.4: shown for a phone call
 	shoot(browser, "agent-new-incident")
 
 
