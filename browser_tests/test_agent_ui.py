@@ -24,7 +24,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_tests.helpers import SHOTS, URL, log_in, text_visible, visible_editor
+from browser_tests.helpers import SHOTS, URL, hide_unrelated_toasts, log_in, text_visible, visible_editor
 
 FIXTURE_CMD = os.environ.get("UAB_FIXTURE_CMD")
 TYPED = "Dear tenant, I am writing about the lift again."
@@ -51,6 +51,7 @@ def test_agent_sees_the_banner_and_a_refused_reply_keeps_the_text(browser, fixtu
 	browser.get(f"{URL}/helpdesk/tickets/{fixture['ticket']}")
 
 	text_visible(browser, "Contact with Browser Test Tenant is by")
+	hide_unrelated_toasts(browser)
 	browser.save_screenshot(str(SHOTS / "agent-ui-banner.png"))
 	browser.find_element(By.XPATH, "//button[normalize-space(.)='Understood']").click()
 
@@ -63,6 +64,7 @@ def test_agent_sees_the_banner_and_a_refused_reply_keeps_the_text(browser, fixtu
 	browser.find_element(By.XPATH, "//button[starts-with(normalize-space(.), 'Send')]").click()
 
 	text_visible(browser, "Not sent: only")
+	hide_unrelated_toasts(browser)
 	browser.save_screenshot(str(SHOTS / "agent-ui-refused-reply.png"))
 	assert TYPED in visible_editor(browser).text, "the agent's text is kept"
 	attempt = run_fixture("last_attempt")

@@ -10,6 +10,7 @@ Screenshots of each guide's screens go to docs/screenshots/guide-*.png.
 """
 
 import json
+import time
 from urllib.parse import quote
 
 import pytest
@@ -19,7 +20,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_tests.helpers import SHOTS, URL, api, log_in, text_visible
+from browser_tests.helpers import SHOTS, URL, api, hide_unrelated_toasts, log_in, text_visible
 
 # As uab_helpdesk/demo.py makes them (it imports Frappe, so it cannot be imported here).
 DEMO_PASSWORD = "Demo-UAB-2026!"
@@ -30,6 +31,9 @@ pytestmark = pytest.mark.skipif(not URL, reason="needs UAB_URL (a running bench 
 
 
 def as_user(browser, user: str) -> None:
+	"""A fresh session: Desk keeps per-user state in the browser's storage, which must not carry over."""
+	browser.get(f"{URL}/login")
+	browser.execute_script("localStorage.clear(); sessionStorage.clear();")
 	browser.delete_all_cookies()
 	log_in(browser, user, DEMO_PASSWORD)
 
@@ -66,13 +70,7 @@ def desk_form(browser, route: str) -> None:
 
 def shoot(browser, name: str) -> None:
 	SHOTS.mkdir(parents=True, exist_ok=True)
-	# Helpdesk's frontend asks Frappe for onboarding status, which older Frappe v15 lacks; its error
-	# toasts have nothing to do with this app, so they are left out of the guides' pictures.
-	browser.execute_script(
-		"""document.querySelectorAll("li, [role=status], [data-sonner-toast]").forEach((toast) => {
-			if (toast.textContent.includes("frappe.onboarding")) toast.remove();
-		});"""
-	)
+	hide_unrelated_toasts(browser)
 	browser.save_screenshot(str(SHOTS / f"guide-{name}.png"))
 
 
@@ -201,7 +199,30 @@ def test_head_of_service_guide_reply_despite_protocol_in_desk(browser):
 	desk_form(browser, f"hd-ticket/{ticket}")
 	click_button(browser, "Reply despite protocol")
 	text_visible(browser, "Reason for overriding the protocol")
+	dialog = browser.find_element(By.CSS_SELECTOR, ".modal.show")
+	dialog.find_element(By.CSS_SELECTOR, "[data-fieldname='message'] .ql-editor").send_keys(
+		"Your boiler repair is booked for Friday."
+	)
+	# The Text Editor passes its value on after a debounce that redraws the dialog: pause as a person would.
+	time.sleep(1)
+	dialog.find_element(By.CSS_SELECTOR, "textarea[data-fieldname='reason']").send_keys(
+		"The officer is on leave and the repair date cannot wait."
+	)
+	WebDriverWait(browser, 10).until(
+		lambda driver: driver.execute_script(
+			"return cur_dialog.get_value('message') && cur_dialog.get_value('reason')"
+		)
+	)
 	shoot(browser, "head-reply-despite-protocol")
+	dialog.find_element(By.XPATH, ".//button[normalize-space(.)='Send']").click()
+	text_visible(browser, "Reply sent and logged as an override.")
+	attempt = one(
+		browser,
+		"UAB Contact Attempt",
+		{"ticket": ticket, "action": "Overridden"},
+		("attempted_by", "content"),
+	)
+	assert attempt["attempted_by"] == HEAD and "boiler repair" in attempt["content"]
 
 
 # docs/directors.md -------------------------------------------------------------------------------------
