@@ -30,6 +30,11 @@ doctype_js = {
 	"HD Ticket": ["public/js/uab_banner.js", "public/js/hd_ticket.js"],
 	"Contact": ["public/js/uab_banner.js", "public/js/contact.js"],
 	"HD Customer": ["public/js/uab_banner.js", "public/js/hd_customer.js"],
+	# The records that have a letter: print it, or send it, from the form.
+	"UAB Warning": "public/js/send_letter.js",
+	"UAB Communication Protocol": "public/js/send_letter.js",
+	"UAB Appeal": "public/js/send_letter.js",
+	"UAB Protocol Review": "public/js/send_letter.js",
 }
 
 # Enforcement on every path a message can take (SPEC §5; INTEGRATION §2)
