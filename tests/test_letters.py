@@ -165,3 +165,19 @@ def test_formats_staff_must_arrange_are_flagged_and_advocates_get_a_copy():
 	)
 	assert "Arrange it before sending" in html and "Braille" in html
 	assert "Copy to: M. Advocate (Citizens Advice)" in html
+
+
+@pytest.mark.parametrize(
+	("decision", "reasons", "refused"),
+	[
+		(None, None, "Record the decision"),
+		("Continue", "  ", "Record the reasons"),
+		("Upheld", "The threats continued after the protocol began.", None),
+	],
+)
+def test_an_outcome_letter_waits_for_the_decision_and_its_reasons_6_5_5_6_5_6(decision, reasons, refused):
+	why_not = letters.outcome_letter_not_ready(decision, reasons)
+	if refused:
+		assert refused in why_not.render()
+	else:
+		assert why_not is None

@@ -10,8 +10,12 @@ from frappe.core.doctype.communication.email import make as send_communication
 from frappe.utils import today
 
 from uab_helpdesk.letters import PRINT_FORMATS, letter_html
+from uab_helpdesk.policy.letters import outcome_letter_not_ready
+from uab_helpdesk.utils import render
 
 METHODS = ("Email", "Letter")
+# The outcome letters, and the field that holds the reasons for their decision.
+OUTCOME_REASONS = {"UAB Appeal": "decision_reasons", "UAB Protocol Review": "reasons"}
 
 
 @frappe.whitelist(methods=["POST"])
@@ -22,6 +26,10 @@ def send_letter(doctype: str, name: str, method: str) -> dict:
 		frappe.throw(_("Send the letter by Email or Letter."))
 	doc = frappe.get_doc(doctype, name)
 	doc.check_permission("write" if doc.docstatus == 0 else "read")
+	if doctype in OUTCOME_REASONS and (
+		why_not := outcome_letter_not_ready(doc.decision, doc.get(OUTCOME_REASONS[doctype]))
+	):
+		frappe.throw(render(why_not), title=_("Not Ready to Send"))
 	print_format = PRINT_FORMATS[doctype]
 	communication = None
 	if method == "Email":

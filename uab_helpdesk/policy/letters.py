@@ -177,6 +177,18 @@ def review_outcome_letter(
 	)
 
 
+def outcome_letter_not_ready(decision: str | None, reasons: str | None):
+	"""6.5.5 / 6.5.6: an outcome letter tells the customer the decision and the reasons for it, so it
+	cannot go before both are recorded. Returns why not, or None when the letter may go."""
+	from .i18n import Message, _
+
+	if not (decision or "").strip():
+		return Message(_("Record the decision before sending the outcome letter."))
+	if not (reasons or "").strip():
+		return Message(_("Record the reasons for the decision before sending the outcome letter."))
+	return None
+
+
 def restrictions_of(rules, update_frequency: str | None = None) -> list:
 	"""The protocol's rules as sentences to the customer (6.4.2–6.4.4, 6.5.4)."""
 	from .i18n import Message, _

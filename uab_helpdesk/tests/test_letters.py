@@ -124,3 +124,26 @@ class TestSendingLetters(UABTestCase):
 		with self.set_user(self.staff.manager):
 			self.assertTrue(send_letter("UAB Warning", warning, "Letter")["print_url"])
 		self.assertTrue(protocol.name)
+
+	def test_an_outcome_letter_is_refused_until_the_decision_and_reasons_are_recorded_6_5_6(self):
+		from uab_helpdesk.api.letters import send_letter
+
+		contact = make_contact("Undecided Review Tenant")
+		protocol = make_protocol(contact, director=self.staff.director, activate_as=self.staff.head)
+		review = frappe.get_doc(
+			{
+				"doctype": "UAB Protocol Review",
+				"protocol": protocol.name,
+				"due_date": protocol.review_due_date,
+			}
+		).insert()
+		with self.set_user(self.staff.manager), self.assertRaises(frappe.ValidationError) as refusal:
+			send_letter("UAB Protocol Review", review.name, "Letter")
+		self.assertIn("Record the decision before sending the outcome letter.", str(refusal.exception))
+		self.assertIsNone(frappe.db.get_value("UAB Protocol Review", review.name, "customer_notified_on"))
+		review.db_set({"decision": "Continue", "reasons": "Two abusive calls since the last review."})
+		with self.set_user(self.staff.manager):
+			send_letter("UAB Protocol Review", review.name, "Letter")
+		self.assertEqual(
+			frappe.db.get_value("UAB Protocol Review", review.name, "notification_method"), "Letter"
+		)
