@@ -53,14 +53,17 @@ def ticket_of(browser, subject: str) -> str:
 
 
 def click_button(browser, label: str, timeout: int = 20) -> None:
-	WebDriverWait(browser, timeout).until(
+	button = WebDriverWait(browser, timeout).until(
 		EC.element_to_be_clickable(
 			(
 				By.XPATH,
 				f"//button[normalize-space(.)={json.dumps(label, ensure_ascii=False)} and not(@disabled)]",
 			)
 		)
-	).click()
+	)
+	# After typing lower down the page, Desk's navbar covers the page head's buttons: scroll back up.
+	browser.execute_script("window.scrollTo(0, 0);")
+	button.click()
 
 
 def desk_form(browser, route: str) -> None:
@@ -187,6 +190,42 @@ def test_manager_guide_the_workspace_and_the_review_assigned_6_5_6(browser):
 	review = one(browser, "UAB Protocol Review", {"contact": contact}, ("name", "reviewer"))
 	assert review["reviewer"] == MANAGER, "the review is assigned to the assessing manager"
 	one(browser, "ToDo", {"reference_name": review["name"], "allocated_to": MANAGER, "status": "Open"})
+
+
+def test_manager_guide_send_the_review_outcome_letter_6_5_6(browser):
+	as_user(browser, MANAGER)
+	contact = one(browser, "Contact", {"first_name": "Demo Gray Review"})["name"]
+	review = one(browser, "UAB Protocol Review", {"contact": contact})["name"]
+	status, body = api(
+		browser, "PUT", f"/api/resource/UAB Protocol Review/{review}", {"decision": "", "reasons": ""}
+	)
+	assert status == 200, f"the walk starts from an undecided review: HTTP {status} {body}"
+	desk_form(browser, f"uab-protocol-review/{review}")
+	click_button(browser, "Send letter")
+	click_button(browser, "Send")
+	text_visible(browser, "Record the decision before sending the outcome letter.")
+	browser.find_element(By.CSS_SELECTOR, ".modal.show .btn-modal-close").click()
+	Select(browser.find_element(By.CSS_SELECTOR, "select[data-fieldname='decision']")).select_by_value(
+		"Continue"
+	)
+	reasons = browser.find_element(By.CSS_SELECTOR, "textarea[data-fieldname='reasons']")
+	reasons.send_keys("Two abusive calls since the last review; the protocol continues unchanged.")
+	time.sleep(1)  # the form takes the typed value after a short debounce
+	click_button(browser, "Save")
+	WebDriverWait(browser, 20).until(lambda driver: not driver.execute_script("return cur_frm.is_dirty()"))
+	click_button(browser, "Send letter")
+	text_visible(browser, "Send by")
+	shoot(browser, "manager-send-letter")
+	browser.find_element(
+		By.XPATH,
+		"//div[contains(@class,'modal') and contains(@class,'show')]//button[normalize-space(.)='Send']",
+	).click()
+	text_visible(browser, "The letter is recorded as sent.")
+	sent = one(
+		browser, "UAB Protocol Review", {"name": review}, ("customer_notified_on", "notification_method")
+	)
+	assert sent["customer_notified_on"] and sent["notification_method"] == "Letter"
+	assert len(browser.window_handles) == 2, "by Letter, the letter opens to print"
 
 
 def test_head_of_service_guide_reply_despite_protocol_in_desk(browser):
