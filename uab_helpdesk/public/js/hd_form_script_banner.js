@@ -7,8 +7,19 @@ async function setupForm({ doc, call, $dialog }) {
 	const __ = window.__ || ((text, args) => text.replace(/{(\d+)}/g, (match, i) => (args && args[i] != null ? args[i] : match)));
 	const escape = (value) =>
 		String(value == null ? "" : value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+	// 6.3.5: any ticket can be where unacceptable behaviour is first recorded; the incident form opens
+	// in Desk with the customer and the ticket filled in.
+	const recordIncident = {
+		label: __("Record incident"),
+		variant: "subtle",
+		onClick: () => {
+			const query = new URLSearchParams({ ticket: doc.name });
+			if (doc.contact) query.set("contact", doc.contact);
+			window.open(`/app/uab-incident/new?${query}`);
+		},
+	};
 	const banner = await call("uab_helpdesk.api.protocol.get_banner", { ticket: doc.name });
-	if (!banner) return { actions: [] };
+	if (!banner) return { actions: [recordIncident] };
 	const awaitingScreening = () => banner.held && banner.held.screening === "Awaiting screening";
 
 	const rules = () => {
@@ -60,5 +71,6 @@ async function setupForm({ doc, call, $dialog }) {
 	if (awaitingScreening()) {
 		actions.push({ label: __("Screen held message"), theme: "orange", variant: "subtle", onClick: () => awaitingScreening() && screen() });
 	}
+	actions.push(recordIncident);
 	return { actions };
 }
