@@ -143,7 +143,7 @@ def test_agent_guide_recording_an_incident_6_3_5(browser):
 	browser.switch_to.window(browser.window_handles[1])
 	WebDriverWait(browser, 30).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".form-layout")))
 	filled = browser.execute_script("return [cur_frm.doc.ticket, cur_frm.doc.contact]")
-	assert filled[0] == ticket and filled[1], f"the ticket and its customer are filled in: {filled}"
+	assert str(filled[0]) == ticket and filled[1], f"the ticket and its customer are filled in: {filled}"
 	for label in ("Contact", "Ticket", "Occurred on", "Channel", "Behaviour type", "Description"):
 		text_visible(browser, label)
 	assert not browser.find_elements(By.XPATH, "//label[normalize-space(.)='Call ended by staff']")[
