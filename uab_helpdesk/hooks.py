@@ -16,6 +16,7 @@ require_type_annotated_api_methods = True
 
 # Installation
 # ------------
+before_install = "uab_helpdesk.setup.install.before_install"
 after_install = "uab_helpdesk.setup.install.after_install"
 after_migrate = "uab_helpdesk.setup.install.after_migrate"
 before_uninstall = "uab_helpdesk.setup.install.before_uninstall"

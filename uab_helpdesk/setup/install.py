@@ -13,6 +13,16 @@ DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES = ("Health and safety", "Emergency repair")
 FORM_SCRIPT_NAME = "UAB Protocol Banner"
 
 
+def before_install() -> None:
+	"""Frappe v15 before frappe/frappe#41437 keeps the bench's map of app modules in Redis. A site command
+	run before `bench get-app` leaves it without this app, and the install then cannot import our
+	DocTypes ("No module named 'frappe.core.doctype.uab_settings'"). Rebuild the map if it is stale."""
+	if "uab_helpdesk" not in (frappe.cache.get_value("app_modules") or {"uab_helpdesk": None}):
+		frappe.cache.delete_value(["app_modules", "installed_app_modules"])
+		frappe.local.app_modules = None
+		frappe.setup_module_map()
+
+
 def after_install() -> None:
 	make_custom_fields()
 	make_default_ticket_types()
@@ -33,6 +43,8 @@ def before_uninstall() -> None:
 		frappe.db.delete("HD Form Script", {"name": FORM_SCRIPT_NAME})
 	if frappe.db.exists("DocType", "HD Ticket Template Field"):
 		frappe.db.delete("HD Ticket Template Field", {"fieldname": "uab_protocol_summary"})
+	# Frappe drops an app's Scheduled Job Types only on the next migrate; the jobs must stop now.
+	frappe.db.delete("Scheduled Job Type", {"method": ("like", "uab_helpdesk.%")})
 	frappe.clear_cache(doctype="HD Ticket")
 
 

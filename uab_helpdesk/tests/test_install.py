@@ -25,3 +25,16 @@ class TestInstall(UABTestCase):
 
 	def test_always_allowed_ticket_types_exist(self):
 		self.assertTrue(frappe.db.exists("HD Ticket Type", "Health and safety"))
+
+	def test_before_install_rebuilds_a_module_map_that_lacks_this_app(self):
+		"""A site command run before `bench get-app` caches a module map without this app (Frappe < #41437)."""
+		from uab_helpdesk.setup.install import before_install
+
+		frappe.setup_module_map()
+		stale = {app: modules for app, modules in frappe.cache.get_value("app_modules").items()}
+		stale.pop("uab_helpdesk")
+		frappe.cache.set_value("app_modules", stale)
+		self.addCleanup(frappe.cache.delete_value, "app_modules")
+		before_install()
+		self.assertIn("uab_helpdesk", frappe.cache.get_value("app_modules"))
+		self.assertEqual(frappe.local.module_app["uab_helpdesk"], "uab_helpdesk")
