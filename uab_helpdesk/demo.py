@@ -145,14 +145,37 @@ def delete() -> None:
 		frappe.db.delete("Version", {"ref_doctype": "Contact", "docname": contact})
 		frappe.db.delete("Contact", {"name": contact})
 	for user in users:
-		frappe.db.delete("HD Agent", {"name": user})
-		frappe.delete_doc("User", user, force=True, ignore_permissions=True, delete_permanently=True)
+		_delete_demo_user(user)
 	frappe.db.delete("Email Queue Recipient", {"recipient": ("like", f"%@{DOMAIN}")})
 	from uab_helpdesk.protection import clear_protected_index
 
 	clear_protected_index()
 	frappe.db.commit()  # nosemgrep: a command-line fixture, not a request
 	print("Demo caseload removed.")
+
+
+def _delete_demo_user(user: str) -> None:
+	"""Frappe's User.on_trash refuses to delete anyone while Administrator is the only System Manager (so on
+	a site whose setup wizard never ran, as after Helpdesk's Docker quick start). The demo staff are never
+	System Managers, so delete them without that hook and remove what they left: their agent record,
+	roles, defaults, shares, notification settings, sessions and the comments about them."""
+	frappe.db.delete("HD Agent", {"name": user})
+	for doctype, field in (
+		("ToDo", "allocated_to"),
+		("DocShare", "user"),
+		("DefaultValue", "parent"),
+		("User Permission", "user"),
+		("Sessions", "user"),
+		("List Filter", "for_user"),
+		("Energy Point Log", "user"),
+	):
+		frappe.db.delete(doctype, {field: user})
+	frappe.db.delete("Comment", {"reference_doctype": "User", "reference_name": user})
+	frappe.db.delete("Notification Settings", {"name": user})
+	frappe.delete_doc(
+		"User", user, force=True, ignore_permissions=True, ignore_on_trash=True, delete_permanently=True
+	)
+	frappe.cache.delete_key("enabled_users")
 
 
 def _print_logins() -> None:

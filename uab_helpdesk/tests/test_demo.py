@@ -5,7 +5,10 @@ import frappe
 from uab_helpdesk import demo
 from uab_helpdesk.tests import UABTestCase
 
-COUNTED = ("Contact", "User", "HD Agent", "HD Ticket", "Communication", "ToDo", *demo.UAB_DOCTYPES)
+COUNTED = (
+	*("Contact", "User", "HD Agent", "HD Ticket", "Communication", "ToDo", "Comment", "DocShare"),
+	*("DefaultValue", "Notification Settings", "Has Role", *demo.UAB_DOCTYPES),
+)
 
 
 class TestDemo(UABTestCase):
