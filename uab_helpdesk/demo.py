@@ -170,10 +170,14 @@ def _delete_demo_user(user: str) -> None:
 		("Energy Point Log", "user"),
 	):
 		frappe.db.delete(doctype, {field: user})
-	frappe.db.delete("Comment", {"reference_doctype": "User", "reference_name": user})
 	frappe.db.delete("Notification Settings", {"name": user})
 	frappe.delete_doc(
 		"User", user, force=True, ignore_permissions=True, ignore_on_trash=True, delete_permanently=True
+	)
+	frappe.db.delete("Comment", {"reference_doctype": "User", "reference_name": user})
+	# delete_doc also leaves a "Deleted" feed entry naming the user in its subject.
+	frappe.db.delete(
+		"Comment", {"comment_type": "Deleted", "reference_doctype": "User", "subject": ("like", f"% {user}")}
 	)
 	frappe.cache.delete_key("enabled_users")
 
