@@ -15,9 +15,10 @@ FORM_SCRIPT_NAME = "UAB Protocol Banner"
 
 def before_install() -> None:
 	"""Frappe v15 before frappe/frappe#41437 keeps the bench's map of app modules in Redis. A site command
-	run before `bench get-app` leaves it without this app, and the install then cannot import our
-	DocTypes ("No module named 'frappe.core.doctype.uab_settings'"). Rebuild the map if it is stale."""
-	if "uab_helpdesk" not in (frappe.cache.get_value("app_modules") or {"uab_helpdesk": None}):
+	run before `bench get-app` caches it without this app; `bench install-app` loads that map when it starts,
+	then syncs no DocType of ours and fails ("No module named 'frappe.core.doctype.uab_settings'"),
+	leaving the app marked installed. Rebuild the map this process uses if it lacks this app."""
+	if "uab_helpdesk" not in (frappe.local.app_modules or {}):
 		frappe.cache.delete_value(["app_modules", "installed_app_modules"])
 		frappe.local.app_modules = None
 		frappe.setup_module_map()

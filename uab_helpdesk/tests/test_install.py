@@ -31,10 +31,12 @@ class TestInstall(UABTestCase):
 		from uab_helpdesk.setup.install import before_install
 
 		frappe.setup_module_map()
-		stale = {app: modules for app, modules in frappe.cache.get_value("app_modules").items()}
-		stale.pop("uab_helpdesk")
+		stale = {app: modules for app, modules in frappe.local.app_modules.items() if app != "uab_helpdesk"}
+		frappe.local.app_modules = stale
 		frappe.cache.set_value("app_modules", stale)
+		self.addCleanup(frappe.setup_module_map)
 		self.addCleanup(frappe.cache.delete_value, "app_modules")
 		before_install()
+		self.assertIn("uab_helpdesk", frappe.local.app_modules)
 		self.assertIn("uab_helpdesk", frappe.cache.get_value("app_modules"))
 		self.assertEqual(frappe.local.module_app["uab_helpdesk"], "uab_helpdesk")
