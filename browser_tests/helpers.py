@@ -2,6 +2,8 @@
 
 import json
 import os
+import shlex
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 URL = os.environ.get("UAB_URL")
+FIXTURE_CMD = os.environ.get("UAB_FIXTURE_CMD")
 SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
@@ -74,3 +77,10 @@ def hide_unrelated_toasts(browser) -> None:
 			if (toast.textContent.includes("frappe.onboarding")) toast.remove();
 		});"""
 	)
+
+
+def run_fixture(function: str = "create") -> dict:
+	"""Run a function of uab_helpdesk.tests.browser_fixture on the bench; it prints JSON last."""
+	command = FIXTURE_CMD.replace("browser_fixture.create", f"browser_fixture.{function}")
+	output = subprocess.run(shlex.split(command), check=True, capture_output=True, text=True).stdout
+	return json.loads(output.strip().splitlines()[-1])

@@ -24,20 +24,22 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_tests.helpers import SHOTS, URL, hide_unrelated_toasts, log_in, text_visible, visible_editor
+from browser_tests.helpers import (
+	FIXTURE_CMD,
+	SHOTS,
+	URL,
+	hide_unrelated_toasts,
+	log_in,
+	run_fixture,
+	text_visible,
+	visible_editor,
+)
 
-FIXTURE_CMD = os.environ.get("UAB_FIXTURE_CMD")
 TYPED = "Dear tenant, I am writing about the lift again."
 
 pytestmark = pytest.mark.skipif(
 	not (URL and FIXTURE_CMD), reason="needs UAB_URL and UAB_FIXTURE_CMD (a running bench)"
 )
-
-
-def run_fixture(function: str = "create"):
-	command = FIXTURE_CMD.replace("browser_fixture.create", f"browser_fixture.{function}")
-	output = subprocess.run(shlex.split(command), check=True, capture_output=True, text=True).stdout
-	return json.loads(output.strip().splitlines()[-1])
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,87 @@
+"""The paths around the agent UI, tried over real HTTP against a running bench: each must be refused with
+the protocol's sentence, send nothing, and leave a Blocked attempt written after the request's rollback
+(SPEC §5: enforced on every path a message can take).
+
+Not part of `python -m pytest`. Run with the other browser tests (see test_agent_ui.py):
+
+    UAB_URL=http://SITE:8000 \\
+    UAB_FIXTURE_CMD="bench --site SITE execute uab_helpdesk.tests.browser_fixture.create" \\
+    python -m pytest browser_tests/test_http_paths.py
+"""
+
+import json
+import uuid
+from urllib.parse import quote
+
+import pytest
+
+selenium = pytest.importorskip("selenium")
+
+from browser_tests.helpers import FIXTURE_CMD, URL, api, log_in, run_fixture
+
+pytestmark = pytest.mark.skipif(
+	not (URL and FIXTURE_CMD), reason="needs UAB_URL and UAB_FIXTURE_CMD (a running bench)"
+)
+CUSTOMER = (
+	"browser.tenant@tenant.test"  # browser_fixture's protected customer: replies only through its officer
+)
+
+
+@pytest.fixture(scope="module")
+def fixture():
+	return run_fixture("create")
+
+
+def communication(ticket: str, text: str) -> dict:
+	return {
+		"doctype": "Communication",
+		"communication_type": "Communication",
+		"communication_medium": "Email",
+		"sent_or_received": "Sent",
+		"subject": "About your repair",
+		"content": text,
+		"recipients": CUSTOMER,
+		"reference_doctype": "HD Ticket",
+		"reference_name": ticket,
+	}
+
+
+def rows(browser, doctype: str, text: str, fields: list[str]) -> list[dict]:
+	filters = quote(json.dumps([["content", "like", f"%{text}%"]]))
+	status, body = api(
+		browser, "GET", f"/api/resource/{quote(doctype)}?filters={filters}&fields={quote(json.dumps(fields))}"
+	)
+	assert status == 200, body
+	return body["data"]
+
+
+PATHS = {
+	"REST insert": ("/api/resource/Communication", lambda ticket, text: communication(ticket, text)),
+	"frappe.client.insert": (
+		"/api/method/frappe.client.insert",
+		lambda ticket, text: {"doc": communication(ticket, text)},
+	),
+	"HD Ticket.reply_via_agent": (
+		"/api/method/run_doc_method",
+		lambda ticket, text: {
+			"dt": "HD Ticket",
+			"dn": ticket,
+			"method": "reply_via_agent",
+			"args": json.dumps({"message": text}),
+		},
+	),
+}
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_desk_user_cannot_reach_a_protected_customer_around_the_agent_ui_6_4_2(browser, fixture, path):
+	"""The Desk user may create Communications (System Manager), so only the protocol stands in the way."""
+	log_in(browser, fixture["desk_user"], fixture["password"])
+	url, body_of = PATHS[path]
+	text = f"Sent around the agent UI by {path} {uuid.uuid4().hex[:8]}"
+	status, body = api(browser, "POST", url, body_of(fixture["ticket"], text))
+	assert status == 417, f"{path} must be refused by the protocol, got HTTP {status}: {body}"
+	assert "Not sent: only Uab Agent may reply" in str(body), body
+	assert rows(browser, "Communication", text, ["name"]) == [], "nothing was sent"
+	attempts = rows(browser, "UAB Contact Attempt", text, ["action", "attempted_by"])
+	assert [(row["action"], row["attempted_by"]) for row in attempts] == [("Blocked", fixture["desk_user"])]
