@@ -25,6 +25,7 @@ CUSTOMERS = {
 	"incident": "Demo Avery Incident",
 	"warned": "Demo Blake Warned",
 	"assessment": "Demo Casey Assessed",
+	"drafted": "Demo Harper Drafted",
 	"protocol": "Demo Drew Protocol",
 	"health_and_safety": "Demo Ellis Safety",
 	"appeal": "Demo Finley Appeal",
@@ -58,7 +59,7 @@ def create() -> None:
 	again = _incident(contacts["warned"], 20, "Sent six abusive emails in one morning.")
 	_warning(contacts["warned"], "Formal", [again], 18, "Letter")
 
-	for key in ("assessment", "protocol", "health_and_safety", "appeal", "review"):
+	for key in ("assessment", "drafted", "protocol", "health_and_safety", "appeal", "review"):
 		assessment = _ladder(contacts[key], staff, submit=key != "assessment")
 		if key == "assessment":
 			continue
@@ -75,7 +76,12 @@ def create() -> None:
 			)
 		if key == "health_and_safety":
 			fields.update(health_and_safety_only=1, health_and_safety_only_until=add_months(today(), 3))
+		if key == "drafted":
+			# Drafted by the manager; waits for its letter and a Head of Service to activate it (6.5.4).
+			fields.update(letter_sent_on=None, letter_method=None)
 		protocol = _protocol(contacts[key], assessment, fields)
+		if key == "drafted":
+			continue
 		frappe.set_user(staff["head"])
 		protocol.submit()
 		if key == "appeal":

@@ -31,13 +31,23 @@ class TestDemo(UABTestCase):
 			"draft assessments": frappe.db.count(
 				"UAB Assessment", {"contact": ("like", "Demo %"), "docstatus": 0}
 			),
+			"draft protocols": frappe.db.count(
+				"UAB Communication Protocol", {"contact": ("like", "Demo %"), "docstatus": 0}
+			),
 			"held tickets": frappe.db.count(
 				"HD Ticket", {"raised_by": ("like", "%@uab-demo.test"), "uab_held": 1}
 			),
 		}
 		self.assertEqual(
 			stages,
-			{"protocols": 4, "appeals": 1, "reviews": 1, "draft assessments": 1, "held tickets": 2},
+			{
+				"protocols": 4,
+				"appeals": 1,
+				"reviews": 1,
+				"draft assessments": 1,
+				"draft protocols": 1,
+				"held tickets": 2,
+			},
 			"every stage of 6.3-6.5 is there, with a ticket held over the issue limit (6.4.3) and a "
 			"repairs request held during a health-and-safety-only period (6.4.4)",
 		)
