@@ -235,6 +235,28 @@ def test_manager_guide_send_the_review_outcome_letter_6_5_6(browser):
 	assert len(browser.window_handles) == 2, "by Letter, the letter opens to print"
 
 
+def submit_in_desk(browser) -> None:
+	click_button(browser, "Submit")
+	click_button(browser, "Yes")  # Frappe's "Permanently Submit ...?"
+
+
+def test_manager_guide_only_a_head_of_service_activates_and_only_after_the_letter_6_5_4(browser):
+	as_user(browser, MANAGER)
+	contact = one(browser, "Contact", {"first_name": "Demo Harper Drafted"})["name"]
+	protocol = one(browser, "UAB Communication Protocol", {"contact": contact, "docstatus": 0})["name"]
+	desk_form(browser, f"uab-communication-protocol/{protocol}")
+	text_visible(browser, "Send letter")
+	submit = browser.find_elements(By.XPATH, "//button[normalize-space(.)='Submit']")
+	assert not any(button.is_displayed() for button in submit), "a manager cannot activate a protocol"
+	as_user(browser, HEAD)
+	desk_form(browser, f"uab-communication-protocol/{protocol}")
+	submit_in_desk(browser)
+	text_visible(browser, "Record when and how the protocol letter was sent")
+	shoot(browser, "head-activation-waits-for-the-letter")
+	status = one(browser, "UAB Communication Protocol", {"name": protocol}, ("docstatus",))["docstatus"]
+	assert status == 0, "refused: the protocol stays a draft"
+
+
 def test_head_of_service_guide_reply_despite_protocol_in_desk(browser):
 	as_user(browser, MANAGER)
 	ticket = ticket_of(browser, "Repairs request (protocol)")
