@@ -307,3 +307,9 @@ def test_director_guide_the_appeal_waits_for_its_director_6_5_5(browser):
 	for label in ("Grounds", "Decision", "Decision reasons"):
 		text_visible(browser, label)
 	shoot(browser, "director-appeal")
+	other = next(director for director in DIRECTORS if director != appeal["director"])
+	as_user(browser, other)
+	desk_form(browser, f"uab-appeal/{appeal['name']}")
+	submit_in_desk(browser)
+	text_visible(browser, "only they can decide it")
+	assert one(browser, "UAB Appeal", {"name": appeal["name"]}, ("docstatus",))["docstatus"] == 0
