@@ -4,10 +4,9 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from uab_helpdesk.api.screening import SCREENING_OUTCOMES
 from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.policy.decision import format_date, summarise
-from uab_helpdesk.policy.values import Channel
+from uab_helpdesk.policy.values import SCREENING_OUTCOMES, Channel, Screening
 from uab_helpdesk.protection import load_rules, protocol_of_contact, site_context
 from uab_helpdesk.utils import render, render_text, require_role, translated_option
 
@@ -27,8 +26,10 @@ def get_banner(ticket: str | int) -> dict | None:
 			"reason": state.uab_hold_reason,
 			"screening": state.uab_screening,
 			"screening_label": translated_option(state.uab_screening) if state.uab_screening else None,
+			"awaiting": state.uab_screening == Screening.AWAITING,
 			"outcomes": [
-				{"value": outcome, "label": translated_option(outcome)} for outcome in SCREENING_OUTCOMES
+				{"value": outcome.value, "label": translated_option(outcome.value)}
+				for outcome in SCREENING_OUTCOMES
 			],
 		}
 	return banner

@@ -7,13 +7,8 @@ ticket and as a comment naming who screened it, so the trail shows that held mai
 import frappe
 from frappe import _
 
+from uab_helpdesk.policy.values import SCREENING_OUTCOMES
 from uab_helpdesk.utils import translated_option
-
-SCREENING_OUTCOMES = (
-	"No new information",
-	"New information – dealt with",
-	"Safeguarding concern – escalated",
-)
 
 
 @frappe.whitelist(methods=["POST"])
@@ -26,7 +21,7 @@ def screen_held_ticket(ticket: str | int, outcome: str) -> str:
 	if outcome not in SCREENING_OUTCOMES:
 		frappe.throw(
 			_("Choose one of: {0}.").format(
-				", ".join(translated_option(option) for option in SCREENING_OUTCOMES)
+				", ".join(translated_option(option.value) for option in SCREENING_OUTCOMES)
 			),
 			title=_("Unknown Screening Outcome"),
 		)

@@ -11,7 +11,7 @@ from uab_helpdesk.attempts import record_attempt
 from uab_helpdesk.enforcement import judge_incoming
 from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.policy.decision import summarise
-from uab_helpdesk.policy.values import Channel, Outcome
+from uab_helpdesk.policy.values import Channel, Outcome, Screening
 from uab_helpdesk.protection import contacts_for_addresses, load_rules, protocol_of_contact, site_context
 from uab_helpdesk.utils import render, render_text
 
@@ -77,7 +77,7 @@ def screen_new_ticket(doc) -> None:
 	if decision.outcome == Outcome.HELD:
 		doc.uab_held = 1
 		doc.uab_hold_reason = render(decision.message)
-		doc.uab_screening = "Awaiting screening"
+		doc.uab_screening = Screening.AWAITING.value
 
 
 def route_to_single_point_of_contact(doc) -> None:

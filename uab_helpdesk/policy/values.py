@@ -62,6 +62,18 @@ class EnforcementMode(str, Enum):
 	WARN = "Warn"
 
 
+class Screening(str, Enum):
+	"""`HD Ticket.uab_screening`: a held message is read and what it held is recorded (6.4.3)."""
+
+	AWAITING = "Awaiting screening"
+	NO_NEW_INFORMATION = "No new information"
+	NEW_INFORMATION = "New information – dealt with"
+	SAFEGUARDING = "Safeguarding concern – escalated"
+
+
+SCREENING_OUTCOMES = tuple(screening for screening in Screening if screening is not Screening.AWAITING)
+
+
 class Outcome(str, Enum):
 	"""What happens to one contact attempt. The last four are also `UAB Contact Attempt.action`."""
 

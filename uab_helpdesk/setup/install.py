@@ -6,6 +6,8 @@ from pathlib import Path
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
+from uab_helpdesk.policy.values import Screening
+
 # Topics that always get through a protocol (policy 6.4.4; SPEC §5.1 rule 5-6).
 DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES = ("Health and safety", "Emergency repair")
 
@@ -102,7 +104,7 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"fieldname": "uab_screening",
 				"fieldtype": "Select",
 				"label": "Screening",
-				"options": "\nAwaiting screening\nNo new information\nNew information – dealt with\nSafeguarding concern – escalated",
+				"options": "\n" + "\n".join(screening.value for screening in Screening),
 				"insert_after": "uab_hold_reason",
 				"no_copy": 1,
 				"depends_on": "uab_held",

@@ -164,6 +164,7 @@ class TestScreeningHeldTickets(ProtectedCustomerTestCase):
 		with self.set_user(self.staff.agent):
 			held = get_banner(ticket)["held"]
 			self.assertEqual(held["screening"], "Awaiting screening")
+			self.assertTrue(held["awaiting"], "the agent UI offers the outcomes only while it waits")
 			self.assertIn("limit 1", held["reason"])
 			self.assertEqual(len(held["outcomes"]), 3)
 			screen_held_ticket(ticket, "Safeguarding concern – escalated")

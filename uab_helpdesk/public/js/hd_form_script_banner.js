@@ -4,7 +4,7 @@
 // held for screening (policy 6.4.3) also offers its screening outcomes; the server checks them.
 async function setupForm({ doc, call, $dialog }) {
 	// The agent UI defines window.__ (Helpdesk's translations); the strings are in this app's POT file.
-	const __ = window.__ || ((text, args) => text.replace(/{(\d+)}/g, (match, i) => (args && args[i] != null ? args[i] : match)));
+	const __ = window.__ || ((text) => text);
 	const escape = (value) =>
 		String(value == null ? "" : value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 	// 6.3.5: any ticket can be where unacceptable behaviour is first recorded; the incident form opens
@@ -20,7 +20,6 @@ async function setupForm({ doc, call, $dialog }) {
 	};
 	const banner = await call("uab_helpdesk.api.protocol.get_banner", { ticket: doc.name });
 	if (!banner) return { actions: [recordIncident] };
-	const awaitingScreening = () => banner.held && banner.held.screening === "Awaiting screening";
 
 	const rules = () => {
 		if (banner.stage === "warned") return `<p>${banner.summary_html}</p>`;
@@ -41,7 +40,7 @@ async function setupForm({ doc, call, $dialog }) {
 	};
 	const open = () =>
 		$dialog({
-			title: banner.stage === "protocol" ? __("Communication protocol {0}", [banner.protocol]) : __("Unacceptable behaviour warning"),
+			title: banner.stage === "protocol" ? `${__("Communication protocol")} ${banner.protocol}` : __("Unacceptable behaviour warning"),
 			html: rules(),
 			actions: [{ label: __("Understood"), variant: "solid", onClick: ({ close }) => close() }],
 		});
@@ -54,8 +53,7 @@ async function setupForm({ doc, call, $dialog }) {
 				variant: "subtle",
 				onClick: async ({ close }) => {
 					await call("uab_helpdesk.api.screening.screen_held_ticket", { ticket: doc.name, outcome: outcome.value });
-					banner.held.screening = outcome.value;
-					banner.held.screening_label = outcome.label;
+					Object.assign(banner.held, { screening: outcome.value, screening_label: outcome.label, awaiting: false });
 					close();
 				},
 			})),
@@ -68,8 +66,8 @@ async function setupForm({ doc, call, $dialog }) {
 		open();
 	}
 	const actions = [{ label: banner.stage === "protocol" ? __("Protocol rules") : __("Warning"), theme: "red", variant: "subtle", onClick: open }];
-	if (awaitingScreening()) {
-		actions.push({ label: __("Screen held message"), theme: "orange", variant: "subtle", onClick: () => awaitingScreening() && screen() });
+	if (banner.held && banner.held.awaiting) {
+		actions.push({ label: __("Screen held message"), theme: "orange", variant: "subtle", onClick: () => banner.held.awaiting && screen() });
 	}
 	actions.push(recordIncident);
 	return { actions };
