@@ -78,10 +78,9 @@ def create() -> None:
 			fields.update(health_and_safety_only=1, health_and_safety_only_until=add_months(today(), 3))
 		if key == "drafted":
 			# Drafted by the manager; waits for its letter and a Head of Service to activate it (6.5.4).
-			fields.update(letter_sent_on=None, letter_method=None)
-		protocol = _protocol(contacts[key], assessment, fields)
-		if key == "drafted":
+			_protocol(contacts[key], assessment, {**fields, "letter_sent_on": None, "letter_method": None})
 			continue
+		protocol = _protocol(contacts[key], assessment, fields)
 		frappe.set_user(staff["head"])
 		protocol.submit()
 		if key == "appeal":
