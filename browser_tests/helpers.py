@@ -5,12 +5,12 @@ import os
 import shlex
 import subprocess
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 selenium = pytest.importorskip("selenium")
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 URL = os.environ.get("UAB_URL")
@@ -67,6 +67,17 @@ def api(browser, method: str, path: str, body: dict | None = None) -> tuple[int,
 			body,
 		)
 	)
+
+
+def records(browser, doctype: str, filters, fields=("name",)) -> list[dict]:
+	"""The records the logged-in user can read, through the REST list endpoint."""
+	status, body = api(
+		browser,
+		"GET",
+		f"/api/resource/{quote(doctype)}?filters={quote(json.dumps(filters))}&fields={quote(json.dumps(list(fields)))}",
+	)
+	assert status == 200, f"{doctype} {filters}: HTTP {status} {body}"
+	return body["data"]
 
 
 def hide_unrelated_toasts(browser) -> None:

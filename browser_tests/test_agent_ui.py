@@ -11,12 +11,6 @@ Chromium and ChromeDriver come from Debian's packages (chromium, chromium-driver
 Screenshots go to docs/screenshots/.
 """
 
-import json
-import os
-import shlex
-import subprocess
-from pathlib import Path
-
 import pytest
 
 selenium = pytest.importorskip("selenium")

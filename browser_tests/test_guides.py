@@ -11,7 +11,6 @@ Screenshots of each guide's screens go to docs/screenshots/guide-*.png.
 
 import json
 import time
-from urllib.parse import quote
 
 import pytest
 
@@ -20,7 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_tests.helpers import SHOTS, URL, api, hide_unrelated_toasts, log_in, text_visible
+from browser_tests.helpers import SHOTS, URL, api, hide_unrelated_toasts, log_in, records, text_visible
 
 # As uab_helpdesk/demo.py makes them (it imports Frappe, so it cannot be imported here).
 DEMO_PASSWORD = "Demo-UAB-2026!"
@@ -39,13 +38,9 @@ def as_user(browser, user: str) -> None:
 
 
 def one(browser, doctype: str, filters: dict, fields=("name",)) -> dict:
-	status, body = api(
-		browser,
-		"GET",
-		f"/api/resource/{quote(doctype)}?filters={quote(json.dumps(filters))}&fields={quote(json.dumps(list(fields)))}",
-	)
-	assert status == 200 and body["data"], f"{doctype} {filters}: HTTP {status} {body} (is the demo loaded?)"
-	return body["data"][0]
+	found = records(browser, doctype, filters, fields)
+	assert found, f"no {doctype} with {filters} (is the demo loaded?)"
+	return found[0]
 
 
 def ticket_of(browser, subject: str) -> str:

@@ -11,13 +11,12 @@ Not part of `python -m pytest`. Run with the other browser tests (see test_agent
 
 import json
 import uuid
-from urllib.parse import quote
 
 import pytest
 
 selenium = pytest.importorskip("selenium")
 
-from browser_tests.helpers import FIXTURE_CMD, URL, api, log_in, run_fixture
+from browser_tests.helpers import FIXTURE_CMD, URL, api, log_in, records, run_fixture
 
 pytestmark = pytest.mark.skipif(
 	not (URL and FIXTURE_CMD), reason="needs UAB_URL and UAB_FIXTURE_CMD (a running bench)"
@@ -44,15 +43,6 @@ def communication(ticket: str, text: str) -> dict:
 		"reference_doctype": "HD Ticket",
 		"reference_name": ticket,
 	}
-
-
-def rows(browser, doctype: str, text: str, fields: list[str]) -> list[dict]:
-	filters = quote(json.dumps([["content", "like", f"%{text}%"]]))
-	status, body = api(
-		browser, "GET", f"/api/resource/{quote(doctype)}?filters={filters}&fields={quote(json.dumps(fields))}"
-	)
-	assert status == 200, body
-	return body["data"]
 
 
 PATHS = {
@@ -82,6 +72,7 @@ def test_a_desk_user_cannot_reach_a_protected_customer_around_the_agent_ui_6_4_2
 	status, body = api(browser, "POST", url, body_of(fixture["ticket"], text))
 	assert status == 417, f"{path} must be refused by the protocol, got HTTP {status}: {body}"
 	assert "Not sent: only Uab Agent may reply" in str(body), body
-	assert rows(browser, "Communication", text, ["name"]) == [], "nothing was sent"
-	attempts = rows(browser, "UAB Contact Attempt", text, ["action", "attempted_by"])
+	sent_with_text = [["content", "like", f"%{text}%"]]
+	assert records(browser, "Communication", sent_with_text) == [], "nothing was sent"
+	attempts = records(browser, "UAB Contact Attempt", sent_with_text, ["action", "attempted_by"])
 	assert [(row["action"], row["attempted_by"]) for row in attempts] == [("Blocked", fixture["desk_user"])]
