@@ -367,10 +367,14 @@ def test_agent_ui_banner_script_defines_setup_form_and_escapes():
 	assert "&lt;" in script, "every stored value shown in the agent UI is escaped"
 
 
+def pot_msgids() -> set[str]:
+	pot = (APP / "locale" / "main.pot").read_text()
+	return set(re.findall(r'^msgid "(.*)"$', pot, re.MULTILINE))
+
+
 def test_every_translatable_python_string_is_in_the_pot_file():
 	"""`bench generate-pot-file --app uab_helpdesk` must be re-run when strings change (issue: translations)."""
-	pot = (APP / "locale" / "main.pot").read_text()
-	msgids = set(re.findall(r'^msgid "(.*)"$', pot, re.MULTILINE))
+	msgids = pot_msgids()
 	missing = []
 	for path in APP.rglob("*.py"):
 		if "tests" in path.parts:
@@ -390,8 +394,7 @@ def test_every_translatable_python_string_is_in_the_pot_file():
 
 def test_every_translatable_javascript_string_is_in_the_pot_file():
 	"""The Desk scripts and the agent-UI form script translate with __(); the POT must carry them too."""
-	pot = (APP / "locale" / "main.pot").read_text()
-	msgids = set(re.findall(r'^msgid "(.*)"$', pot, re.MULTILINE))
+	msgids = pot_msgids()
 	missing = [
 		f"{path.relative_to(REPO)}: {text}"
 		for path in (APP / "public" / "js").glob("*.js")
