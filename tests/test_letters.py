@@ -28,9 +28,8 @@ def recipient(**overrides) -> letters.Recipient:
 	)
 
 
-INCIDENTS = [
-	letters.Incident(date(2026, 9, 2), "Abusive – verbal", "Called the officer useless and swore at her.")
-]
+INCIDENTS = [letters.Incident(date(2026, 9, 2), "Abusive – verbal")]
+STAFF_NOTE = "Called the officer useless and swore at her."  # staff's incident note: internal
 
 
 def protocol(**overrides) -> letters.Letter:
@@ -63,12 +62,29 @@ def test_initial_warning_names_the_behaviour_6_5_1():
 	html = render(
 		"uab_warning_letter",
 		letters.warning_letter(
-			"UAB-WRN-1", "Initial", date(2026, 9, 3), recipient(), INCIDENTS, "A. Officer"
+			"UAB-WRN-1",
+			"Initial",
+			date(2026, 9, 3),
+			recipient(),
+			INCIDENTS,
+			"A. Officer",
+			reason="You swore at our officer on the telephone on 2 September.",
 		),
 	)
 	assert "was not acceptable under our Unacceptable Customer Behaviour policy" in html
-	assert "2 September 2026 — Abusive – verbal: Called the officer useless and swore at her." in html
+	assert "2 September 2026 — Abusive – verbal" in html
+	assert "You swore at our officer on the telephone on 2 September." in html
 	assert "formal written warning" not in html
+
+
+def test_a_warning_letter_quotes_only_what_was_written_for_the_customer_6_5_1():
+	"""Staff's incident descriptions are internal notes: the letter has no way to carry them."""
+	assert "description" not in {f.name for f in letters.Incident.__dataclass_fields__.values()}
+	html = render(
+		"uab_warning_letter",
+		letters.warning_letter("UAB-WRN-1", "Initial", date(2026, 9, 3), recipient(), INCIDENTS, "A. O."),
+	)
+	assert STAFF_NOTE not in html
 
 
 def test_formal_warning_is_written_and_says_what_happens_next_6_5_2():
@@ -181,3 +197,40 @@ def test_an_outcome_letter_waits_for_the_decision_and_its_reasons_6_5_5_6_5_6(de
 		assert refused in why_not.render()
 	else:
 		assert why_not is None
+
+
+# The order of events (6.5.4–6.5.6): decide and authorise, then tell the customer in writing, once.
+State = letters.LetterState
+
+
+@pytest.mark.parametrize(
+	"state",
+	[
+		State("warning", submitted=False),
+		State("protocol", submitted=False, status="Draft"),
+		State("appeal", submitted=False, decision="Upheld", reasons="Proportionate."),
+		State("review", submitted=False, decision="Continue", reasons="One incident."),
+	],
+)
+def test_no_letter_tells_the_customer_of_a_decision_not_yet_made_6_5_4_to_6_5_6(state):
+	assert letters.letter_not_ready(state) is not None
+
+
+def test_the_protocol_letter_goes_once_after_a_head_of_service_authorised_it_6_5_4():
+	assert letters.letter_not_ready(State("protocol", submitted=True, status="Authorised")) is None
+	already = letters.letter_not_ready(
+		State("protocol", submitted=True, status="Active", sent_on=date(2026, 11, 3))
+	)
+	assert "already recorded sent on 3 November 2026" in already.render()
+	ended = letters.letter_not_ready(State("protocol", submitted=True, status="Ended"))
+	assert "goes once, after it is authorised" in ended.render()
+
+
+def test_outcome_letters_go_after_the_decision_is_submitted_and_only_once_6_5_5_6_5_6():
+	decided = State("appeal", submitted=True, decision="Upheld", reasons="Three incidents.")
+	assert letters.letter_not_ready(decided) is None
+	assert letters.letter_not_ready(
+		State("review", submitted=True, decision="End", reasons="x", sent_on=date(2026, 12, 1))
+	)
+	assert letters.letter_not_ready(State("review", submitted=True, decision="End", reasons=" "))
+	assert letters.letter_not_ready(State("warning", submitted=True)) is None

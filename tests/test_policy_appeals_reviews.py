@@ -41,9 +41,16 @@ def test_the_chosen_director_is_never_involved_6_5_5(directors, last):
 
 
 def test_only_the_assigned_uninvolved_director_decides_6_5_5():
-	assert check_decider("d2@x", "d2@x", INVOLVED) == []
-	assert check_decider("d3@x", "d2@x", INVOLVED)
-	assert check_decider("d1@x", None, INVOLVED)
+	assert check_decider("d2@x", "d2@x", INVOLVED, decider_is_director=True) == []
+	assert check_decider("d3@x", "d2@x", INVOLVED, decider_is_director=True)
+	assert check_decider("d1@x", None, INVOLVED, decider_is_director=True)
+	assert check_decider("d3@x", None, INVOLVED, decider_is_director=True) == []
+
+
+def test_a_user_without_the_director_role_never_decides_an_appeal_6_5_5():
+	"""Even when the appeal names them: the role is the authority, not the name on the record."""
+	refused = check_decider("m@x", "m@x", INVOLVED, decider_is_director=False)
+	assert refused and "Only a Director decides an appeal" in refused[0].render()
 
 
 DUE = date(2027, 5, 24)

@@ -122,3 +122,12 @@ def test_every_problem_is_reported_together():
 		issue_limit=0,
 	)
 	assert len(found) == 3
+
+
+def test_a_protocol_applies_from_the_day_its_letter_is_sent_or_a_later_start_6_5_4():
+	from uab_helpdesk.policy.protocol import activation_date
+
+	sent = date(2026, 12, 1)
+	assert activation_date(sent) == sent
+	assert activation_date(sent, date(2026, 11, 20)) == sent  # never before the customer is told
+	assert activation_date(sent, date(2026, 12, 14)) == date(2026, 12, 14)

@@ -46,8 +46,13 @@ def choose_director(eligible: list[str], last_assigned: str | None) -> str | Non
 	return later[0] if later else ordered[0]
 
 
-def check_decider(decider: str, assigned: str | None, involvement: ProtocolInvolvement) -> list[Message]:
-	"""Only the assigned Director decides, and never one involved in the protocol."""
+def check_decider(
+	decider: str, assigned: str | None, involvement: ProtocolInvolvement, decider_is_director: bool
+) -> list[Message]:
+	"""6.5.5: only a Director decides — the one the appeal is assigned to — and never one involved in the
+	protocol. With no Director assigned yet (none was free), any uninvolved Director may take it."""
+	if not decider_is_director:
+		return [Message(_("Only a Director decides an appeal (policy 6.5.5); {0} is not one."), (decider,))]
 	if decider in involvement.people:
 		return [
 			Message(

@@ -31,9 +31,11 @@ class Recipient:
 
 @dataclass(frozen=True)
 class Incident:
+	"""An incident as the customer is told of it: when, and what kind of behaviour. Staff's own
+	description of it is internal and never quoted in a letter."""
+
 	occurred_on: date
 	behaviour: str
-	description: str
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class Letter:
 
 def _incidents(incidents: list[Incident]) -> list[dict]:
 	return [
-		{"date": format_date(item.occurred_on), "behaviour": item.behaviour, "description": item.description}
+		{"date": format_date(item.occurred_on), "behaviour": item.behaviour}
 		for item in sorted(incidents, key=lambda item: item.occurred_on)
 	]
 
@@ -82,8 +84,10 @@ def warning_letter(
 	incidents: list[Incident],
 	officer: str,
 	policy_url: str | None = None,
+	reason: str = "",
 ) -> Letter:
-	"""6.5.1 initial warning / 6.5.2 formal written warning, with the behaviour as examples."""
+	"""6.5.1 initial warning / 6.5.2 formal written warning: the behaviour by date and kind, and the
+	reason written for the customer; signed by the officer who issued it."""
 	return Letter(
 		kind=f"{level} warning",
 		reference=reference,
@@ -91,7 +95,12 @@ def warning_letter(
 		recipient=recipient,
 		signed_by=officer,
 		policy_url=policy_url,
-		body={"level": level, "formal": level == "Formal", "incidents": _incidents(incidents)},
+		body={
+			"level": level,
+			"formal": level == "Formal",
+			"incidents": _incidents(incidents),
+			"reason": reason,
+		},
 	)
 
 
@@ -175,6 +184,47 @@ def review_outcome_letter(
 			"ombudsman": OMBUDSMAN,
 		},
 	)
+
+
+@dataclass(frozen=True)
+class LetterState:
+	"""Where the record a letter is about stands. ``kind``: warning, protocol, appeal or review."""
+
+	kind: str
+	submitted: bool
+	status: str | None = None
+	decision: str | None = None
+	reasons: str | None = None
+	sent_on: date | None = None
+
+
+def letter_not_ready(state: LetterState):
+	"""6.5.4–6.5.6: decide and authorise first, then tell the customer in writing, once. A customer is
+	never told of a decision not yet made. Returns why not, or None when the letter may go."""
+	from .i18n import Message, _
+
+	if not state.submitted:
+		return {
+			"warning": Message(_("Submit the warning first: its letter goes once it is issued.")),
+			"protocol": Message(
+				_(
+					"A Head of Service authorises the protocol before its letter goes (policy 6.5.4): submit it first."
+				)
+			),
+			"appeal": Message(
+				_("The Director decides the appeal before its outcome letter goes (policy 6.5.5).")
+			),
+			"review": Message(_("Complete the review before its outcome letter goes (policy 6.5.6).")),
+		}[state.kind]
+	if state.sent_on:
+		return Message(_("This letter was already recorded sent on {0}."), (format_date(state.sent_on),))
+	if state.kind == "protocol" and state.status != "Authorised":
+		return Message(
+			_("The protocol is {0}: its letter goes once, after it is authorised."), (state.status,)
+		)
+	if state.kind in ("appeal", "review"):
+		return outcome_letter_not_ready(state.decision, state.reasons)
+	return None
 
 
 def outcome_letter_not_ready(decision: str | None, reasons: str | None):

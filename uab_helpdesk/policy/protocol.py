@@ -85,6 +85,14 @@ class ProtocolDraft:
 	third_party_contact: str | None = None
 
 
+def activation_date(letter_sent_on: date, start_no_earlier_than: date | None = None) -> date:
+	"""6.5.4: a protocol applies once the customer has been given it in writing — from the day its
+	letter is sent, or from a later start date the Head of Service set; never before the letter."""
+	if start_no_earlier_than and start_no_earlier_than > letter_sent_on:
+		return start_no_earlier_than
+	return letter_sent_on
+
+
 def validate_protocol(draft: ProtocolDraft) -> list[Message]:
 	"""Every reason the draft cannot stand, in the order a form reads; empty when it is valid."""
 	problems: list[Message] = []
