@@ -25,7 +25,7 @@ CUSTOMERS = {
 	"incident": "Demo Avery Incident",
 	"warned": "Demo Blake Warned",
 	"assessment": "Demo Casey Assessed",
-	"drafted": "Demo Harper Drafted",
+	"drafted": "Demo Harper Drafted",  # authorised by a Head of Service; its letter has not gone
 	"protocol": "Demo Drew Protocol",
 	"health_and_safety": "Demo Ellis Safety",
 	"appeal": "Demo Finley Appeal",
@@ -76,13 +76,24 @@ def create() -> None:
 			)
 		if key == "health_and_safety":
 			fields.update(health_and_safety_only=1, health_and_safety_only_until=add_months(today(), 3))
-		if key == "drafted":
-			# Drafted by the manager; waits for its letter and a Head of Service to activate it (6.5.4).
-			_protocol(contacts[key], assessment, {**fields, "letter_sent_on": None, "letter_method": None})
-			continue
+			# Threats to an officer: the manager asks, and a Director authorises immediate action (6.5).
+			assessment = None
+			fields["immediate_action_reason"] = (
+				"Threatened to 'sort out' the officer; reported to the police."
+			)
 		protocol = _protocol(contacts[key], assessment, fields)
+		if key == "health_and_safety":
+			frappe.set_user(staff["director"])
+			protocol.authorise_immediate_action(fields["immediate_action_reason"])
+		# 6.5.4 in order: a Head of Service authorises, then the letter they sign goes, and it applies.
 		frappe.set_user(staff["head"])
+		protocol.reload()
 		protocol.submit()
+		if key == "drafted":
+			continue  # authorised; its letter has not gone yet, so it does not apply yet
+		from uab_helpdesk.api.letters import send_letter
+
+		send_letter(protocol.doctype, protocol.name, "Letter")
 		if key == "appeal":
 			frappe.set_user(staff["manager"])
 			frappe.get_doc(
@@ -249,6 +260,7 @@ def _warning(contact: str, level: str, incidents: list[str], days_ago: int, meth
 			"issued_on": add_to_date(now_datetime(), days=-days_ago),
 			"method": method,
 			"incidents": [{"incident": name} for name in incidents],
+			"reason_for_customer": "You swore at and threatened our officers, which made them feel unsafe.",
 		}
 	).insert()
 	doc.submit()
@@ -281,7 +293,7 @@ def _ladder(contact: str, staff: dict, submit: bool) -> str:
 	return doc.name
 
 
-def _protocol(contact: str, assessment: str, fields: dict):
+def _protocol(contact: str, assessment: str | None, fields: dict):
 	return frappe.get_doc(
 		{
 			"doctype": "UAB Communication Protocol",
@@ -290,8 +302,7 @@ def _protocol(contact: str, assessment: str, fields: dict):
 			"start_date": today(),
 			"allowed_channels": [{"channel": "Letter"}, {"channel": "Email"}],
 			"reasonable_adjustments": "Letters in plain English.",
-			"letter_sent_on": today(),
-			"letter_method": "Letter",
+			"reason_for_customer": "You threatened two of our officers and kept contacting them after two warnings.",
 			**fields,
 		}
 	).insert()

@@ -7,6 +7,8 @@ import frappe
 from frappe.utils import getdate, today
 
 from uab_helpdesk.policy import letters
+from uab_helpdesk.policy.dates import review_due_date
+from uab_helpdesk.policy.protocol import activation_date
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import rules_of
 from uab_helpdesk.utils import render_text
@@ -66,12 +68,12 @@ def _policy_url() -> str | None:
 
 
 def _warning(doc) -> letters.Letter:
-	incidents = [
-		letters.Incident(getdate(row.occurred_on), row.behaviour_type, row.description)
+	incidents = [  # when and what kind only: staff's descriptions are internal
+		letters.Incident(getdate(row.occurred_on), row.behaviour_type)
 		for row in frappe.get_all(
 			"UAB Incident",
 			filters={"name": ("in", [row.incident for row in doc.incidents])},
-			fields=["occurred_on", "behaviour_type", "description"],
+			fields=["occurred_on", "behaviour_type"],
 		)
 	]
 	return letters.warning_letter(
@@ -82,22 +84,25 @@ def _warning(doc) -> letters.Letter:
 		incidents,
 		_person(doc.issued_by),
 		_policy_url(),
+		reason=doc.reason_for_customer or "",
 	)
 
 
 def _protocol(doc) -> letters.Letter:
+	"""Signed by the Head of Service who authorised it; the reason is the one written for the customer,
+	never the assessment's internal proportionality notes. Before the letter is recorded sent (a
+	preview) it shows the day it would start if sent today."""
 	rules = rules_of(doc)
-	reasons = (
-		doc.immediate_action_reason
-		if doc.immediate_action
-		else frappe.db.get_value("UAB Assessment", doc.assessment, "proportionality")
-	)
+	sent_on = getdate(doc.letter_sent_on or today())
+	start = activation_date(sent_on, getdate(doc.start_date) if doc.start_date else None)
 	return letters.protocol_letter(
 		reference=doc.name,
-		start=getdate(doc.start_date),
-		review_due=getdate(doc.review_due_date),
+		start=start,
+		review_due=getdate(doc.review_due_date)
+		if doc.letter_sent_on
+		else review_due_date(start, doc.review_period_months()),
 		recipient=recipient_of(doc.contact, doc.third_party_contact),
-		reasons=reasons or "",
+		reasons=doc.reason_for_customer or "",
 		allowed_channels=[channel for channel in Channel if channel in rules.allowed_channels],
 		restrictions=[
 			render_text(sentence) for sentence in letters.restrictions_of(rules, doc.update_frequency)
@@ -105,9 +110,9 @@ def _protocol(doc) -> letters.Letter:
 		single_point_of_contact=doc.single_point_of_contact_name
 		or _person(doc.single_point_of_contact)
 		or None,
-		authorised_by=_person(doc.authorised_by or frappe.session.user),
+		authorised_by=_person(doc.authorised_by),
 		policy_url=_policy_url(),
-		today=getdate(doc.letter_sent_on or today()),
+		today=sent_on,
 	)
 
 

@@ -8,6 +8,30 @@ from frappe.utils import cint, getdate, today
 from uab_helpdesk.policy.reviews import ReviewAction, ReviewState, review_actions
 
 
+def activate_protocols_due() -> None:
+	"""Daily (6.5.4): an authorised protocol whose letter was sent applies from its later start date."""
+	for protocol in frappe.get_all(
+		"UAB Communication Protocol",
+		filters={
+			"status": "Authorised",
+			"docstatus": 1,
+			"letter_sent_on": ("is", "set"),
+			"start_date": ("<=", today()),
+		},
+		pluck="name",
+	):
+		frappe.db.savepoint("uab_activate_protocol")
+		try:
+			frappe.get_doc("UAB Communication Protocol", protocol).activate()
+		except Exception:
+			frappe.db.rollback(save_point="uab_activate_protocol")
+			frappe.log_error(
+				title=f"UAB Helpdesk: activation of {protocol} failed",
+				reference_doctype="UAB Communication Protocol",
+				reference_name=protocol,
+			)
+
+
 def review_protocols() -> None:
 	"""Daily (6.5.6): open each protocol's review before it is due, escalate overdue reviews to the Head
 	of Service, and lapse overdue protocols where UAB Settings say so."""

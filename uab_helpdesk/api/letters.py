@@ -1,65 +1,113 @@
 """Sending a letter about the policy (warnings, protocol, appeal and review outcomes) and recording it.
 
-By Email the letter goes as a Communication that references its record, the letter as its body: the
-enforcement hook then applies the rule for letters about the policy (an allowed written channel, 6.4.4).
-By Letter it is printed and posted by staff. Either way the case records when and how (6.5.4, 6.5.6)."""
+The order of events is the policy's (6.5.4–6.5.6): the decision is made and submitted first, then the
+customer is told in writing, once, in a letter signed by the person who decided. By Email the letter
+goes as a Communication marked, for the enforcement hook, as exactly this record's letter to this
+record's own customer (the rule for letters about the policy, 6.4.4); by Letter staff print and post
+it. Either way the case records when and how, on the record's timeline and in the attempt log."""
 
 import frappe
 from frappe import _
 from frappe.core.doctype.communication.email import make as send_communication
-from frappe.utils import today
+from frappe.utils import getdate, today
 
+from uab_helpdesk.attempts import record_policy_letter
 from uab_helpdesk.letters import PRINT_FORMATS, letter_html
-from uab_helpdesk.policy.letters import outcome_letter_not_ready
-from uab_helpdesk.utils import render
+from uab_helpdesk.policy.letters import LetterState, letter_not_ready
+from uab_helpdesk.utils import MANAGER_ROLES, has_any_role, render, require_role
 
 METHODS = ("Email", "Letter")
-# The outcome letters, and the field that holds the reasons for their decision.
-OUTCOME_REASONS = {"UAB Appeal": "decision_reasons", "UAB Protocol Review": "reasons"}
+
+# Who may send each letter. The letter is signed by whoever decided, not by whoever sends it.
+SENDERS = {
+	"UAB Warning": ("Agent", *MANAGER_ROLES),  # an agent only their own warning
+	"UAB Communication Protocol": ("UAB Head of Service", "UAB Manager"),
+	"UAB Appeal": ("UAB Director", "UAB Head of Service", "UAB Manager"),
+	"UAB Protocol Review": ("UAB Manager", "UAB Head of Service"),
+}
+KINDS = {
+	"UAB Warning": "warning",
+	"UAB Communication Protocol": "protocol",
+	"UAB Appeal": "appeal",
+	"UAB Protocol Review": "review",
+}
+# Where each record keeps the date its letter was sent, and its decision and reasons.
+SENT_ON = {
+	"UAB Communication Protocol": "letter_sent_on",
+	"UAB Appeal": "outcome_letter_sent_on",
+	"UAB Protocol Review": "customer_notified_on",
+}
+DECISION = {"UAB Appeal": ("decision", "decision_reasons"), "UAB Protocol Review": ("decision", "reasons")}
 
 
 @frappe.whitelist(methods=["POST"])
 def send_letter(doctype: str, name: str, method: str) -> dict:
 	if doctype not in PRINT_FORMATS:
 		frappe.throw(_("There is no letter for {0}.").format(doctype))
+	require_role(SENDERS[doctype], _("send this letter"))
 	if method not in METHODS:
 		frappe.throw(_("Send the letter by Email or Letter."))
 	doc = frappe.get_doc(doctype, name)
-	doc.check_permission("write" if doc.docstatus == 0 else "read")
-	if doctype in OUTCOME_REASONS and (
-		why_not := outcome_letter_not_ready(doc.decision, doc.get(OUTCOME_REASONS[doctype]))
-	):
+	doc.check_permission("read")
+	if doctype == "UAB Warning" and not has_any_role(*MANAGER_ROLES) and doc.issued_by != frappe.session.user:
+		frappe.throw(
+			_("Only the officer who issued this warning, or a manager, may send its letter."),
+			frappe.PermissionError,
+		)
+	if why_not := letter_not_ready(state_of(doc)):
 		frappe.throw(render(why_not), title=_("Not Ready to Send"))
-	print_format = PRINT_FORMATS[doctype]
 	communication = None
 	if method == "Email":
-		email = frappe.db.get_value(
-			"Contact Email", {"parent": doc.contact, "is_primary": 1}, "email_id"
-		) or frappe.db.get_value("Contact Email", {"parent": doc.contact}, "email_id")
-		if not email:
-			frappe.throw(_("{0} has no email address: send the letter by post.").format(doc.contact))
-		communication = send_communication(
-			doctype=doctype,
-			name=name,
-			recipients=email,
-			subject=_("Our letter {0}").format(name),
-			content=letter_html(doc),  # the e-mail is the letter
-			send_email=True,
-		)["name"]
-	record_letter(doc, method)
+		communication = email_letter(doc)
+	record_letter(doc, method, communication)
 	return {
 		"communication": communication,
-		"print_url": f"/printview?doctype={doctype}&name={name}&format={print_format}",
+		"print_url": f"/printview?doctype={doctype}&name={name}&format={PRINT_FORMATS[doctype]}",
 	}
 
 
-def record_letter(doc, method: str) -> None:
-	"""Write on the case when and how the customer was told."""
+def state_of(doc) -> LetterState:
+	decision, reasons = DECISION.get(doc.doctype, (None, None))
+	sent_on = doc.get(SENT_ON[doc.doctype]) if doc.doctype in SENT_ON else None
+	return LetterState(
+		kind=KINDS[doc.doctype],
+		submitted=doc.docstatus == 1,
+		status=doc.get("status"),
+		decision=doc.get(decision) if decision else None,
+		reasons=doc.get(reasons) if reasons else None,
+		sent_on=getdate(sent_on) if sent_on else None,
+	)
+
+
+def email_letter(doc) -> str:
+	email = frappe.db.get_value(
+		"Contact Email", {"parent": doc.contact, "is_primary": 1}, "email_id"
+	) or frappe.db.get_value("Contact Email", {"parent": doc.contact}, "email_id")
+	if not email:
+		frappe.throw(_("{0} has no email address: send the letter by post.").format(doc.contact))
+	# This, and only this, is a letter about the policy: this record's letter to this record's customer.
+	frappe.flags.uab_policy_letter = frappe._dict(doctype=doc.doctype, name=doc.name, contact=doc.contact)
+	try:
+		return send_communication(
+			doctype=doc.doctype,
+			name=doc.name,
+			recipients=email,
+			subject=_("Our letter {0}").format(doc.name),
+			content=letter_html(doc),  # the e-mail is the letter
+			send_email=True,
+		)["name"]
+	finally:
+		frappe.flags.uab_policy_letter = None
+
+
+def record_letter(doc, method: str, communication: str | None = None) -> None:
+	"""Write on the case when and how the customer was told; a protocol then takes effect (6.5.4)."""
 	if doc.doctype == "UAB Communication Protocol":
-		doc.db_set({"letter_sent_on": today(), "letter_method": method})
+		doc.record_letter_sent(method)
 	elif doc.doctype == "UAB Appeal":
 		doc.db_set("outcome_letter_sent_on", today())
 	elif doc.doctype == "UAB Protocol Review":
 		doc.db_set({"customer_notified_on": today(), "notification_method": method})
 	how = _("email") if method == "Email" else _("post")
 	doc.add_comment("Info", _("{0} sent by {1}.").format(PRINT_FORMATS[doc.doctype], how))
+	record_policy_letter(doc, method, communication)

@@ -1,13 +1,46 @@
-"""What every UAB case record (incident, warning, assessment, protocol) shares."""
+"""What every UAB case record shares: who acted is set by the server, and a submitted record changes
+only through its named actions (SPEC §3, §4; issue: the case record as evidence)."""
 
 import frappe
 from frappe import _
+from frappe.desk.form.assign_to import add as assign
 from frappe.model.document import Document
+from frappe.utils import now_datetime
 
 from uab_helpdesk.facts import customers_of_contact
+from uab_helpdesk.utils import UABValidationError, require_role
+
+# The Director's authorisation of immediate action (6.5): set only by `authorise_immediate_action`.
+IMMEDIATE_ACTION_FIELDS = ("immediate_action", "authorising_director", "immediate_action_authorised_on")
 
 
-class CaseRecord(Document):
+class SubmittedRecordError(UABValidationError):
+	"""A submitted record was edited other than through one of its named actions."""
+
+
+class EvidenceRecord(Document):
+	"""A submitted UAB record is evidence: it is never saved again. Its later facts (ended, letter sent,
+	decided) are written by named server actions that check role and state and leave a timeline entry;
+	a correction is a cancel and amend."""
+
+	def before_update_after_submit(self):
+		frappe.throw(
+			_(
+				"{0} is submitted and cannot be edited. It changes only through its actions (for example End protocol or Send letter), which record who did what; to correct it, cancel and amend it."
+			).format(frappe.bold(self.name)),
+			exc=SubmittedRecordError,
+			title=_("Submitted Record"),
+		)
+
+	def set_actor(self, fieldname: str) -> None:
+		"""Every 'who' on a record is the session user at the moment of the act, never a typed value."""
+		self.set(fieldname, frappe.session.user)
+
+	def add_timeline_entry(self, text: str) -> None:
+		self.add_comment("Info", text)
+
+
+class CaseRecord(EvidenceRecord):
 	"""A record about one contact. Fills the customer from the contact when there is exactly one."""
 
 	def set_customer(self) -> None:
@@ -32,8 +65,31 @@ class CaseRecord(Document):
 			)
 		return linked
 
+	# Immediate action (6.5): requested by anyone preparing the record, authorised by a Director only.
+
+	def keep_immediate_action_server_set(self) -> None:
+		"""Client values for the Director's authorisation are ignored: the fields keep what the server
+		wrote (the saved record's, an amended record's, or a server-made variation's)."""
+		if self.flags.uab_authorising or self.flags.uab_keep_authority:
+			return
+		source = self.get_doc_before_save()
+		if source is None and self.amended_from:
+			source = frappe.get_doc(self.doctype, self.amended_from)
+		for fieldname in IMMEDIATE_ACTION_FIELDS:
+			self.set(fieldname, source.get(fieldname) if source else None)
+		self.immediate_action = self.immediate_action or 0
+
+	def awaiting_director(self) -> bool:
+		"""A draft whose immediate action is requested (a reason written) but not yet authorised: the
+		usual gates wait for the Director's decision, and apply at submission if none comes."""
+		return (
+			self.docstatus == 0
+			and not self.immediate_action
+			and bool((self.immediate_action_reason or "").strip())
+		)
+
 	def validate_director(self) -> None:
-		"""6.5: immediate action is signed off by a Director."""
+		"""6.5: immediate action is signed off by a Director (re-checked: a Director may lose the role)."""
 		if not self.get("immediate_action"):
 			return
 		if "UAB Director" not in frappe.get_roles(self.authorising_director):
@@ -41,4 +97,55 @@ class CaseRecord(Document):
 				_(
 					"Immediate action must be authorised by a user with the role UAB Director (policy 6.5); {0} is not one."
 				).format(frappe.bold(self.authorising_director))
+			)
+
+	@frappe.whitelist(methods=["POST"])
+	def authorise_immediate_action(self, reason: str) -> None:
+		"""6.5: a Director authorises action without the usual ladder, in their own name."""
+		require_role(("UAB Director",), _("authorise immediate action"))
+		self.check_draft(_("authorise immediate action"))
+		if not (reason or "").strip():
+			frappe.throw(_("Give the reason for immediate action."), frappe.MandatoryError)
+		self.update(
+			{
+				"immediate_action": 1,
+				"authorising_director": frappe.session.user,
+				"immediate_action_authorised_on": now_datetime(),
+				"immediate_action_reason": reason.strip(),
+			}
+		)
+		self.flags.uab_authorising = True
+		self.save()
+		self.add_timeline_entry(_("Immediate action authorised (policy 6.5): {0}").format(reason.strip()))
+
+	@frappe.whitelist(methods=["POST"])
+	def request_immediate_action(self, reason: str) -> None:
+		"""A manager or Head of Service asks the Directors to authorise immediate action (6.5)."""
+		require_role(("UAB Manager", "UAB Head of Service", "UAB Director"), _("request immediate action"))
+		self.check_draft(_("request immediate action"))
+		if not (reason or "").strip():
+			frappe.throw(_("Give the reason for immediate action."), frappe.MandatoryError)
+		self.immediate_action_reason = reason.strip()
+		self.save()
+		from uab_helpdesk.uab_helpdesk.doctype.uab_appeal.routing import directors
+
+		if directors():
+			assign(
+				{
+					"assign_to": directors(),
+					"doctype": self.doctype,
+					"name": self.name,
+					"description": _("Immediate action requested (policy 6.5): {0}").format(reason.strip()),
+				},
+				ignore_permissions=True,
+			)
+		self.add_timeline_entry(_("Immediate action requested: {0}").format(reason.strip()))
+
+	def check_draft(self, action: str) -> None:
+		if self.docstatus != 0:
+			frappe.throw(
+				_("{0} is already submitted: you can {1} only on a draft.").format(
+					frappe.bold(self.name), action
+				),
+				exc=SubmittedRecordError,
 			)

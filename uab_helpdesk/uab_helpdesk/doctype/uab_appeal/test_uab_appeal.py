@@ -4,7 +4,7 @@
 import frappe
 
 from uab_helpdesk.tests import UABTestCase
-from uab_helpdesk.tests.utils import make_contact, make_protocol, make_staff, make_user
+from uab_helpdesk.tests.utils import activate, make_contact, make_protocol, make_staff, make_user
 from uab_helpdesk.utils import UABValidationError
 
 
@@ -115,12 +115,43 @@ class TestUABAppeal(UABTestCase):
 		)
 		self.assertEqual((variation.status, variation.replaces_protocol), ("Draft", self.protocol))
 		self.assertEqual(frappe.db.get_value("UAB Communication Protocol", self.protocol, "status"), "Active")
-		variation.letter_sent_on, variation.letter_method = frappe.utils.today(), "Letter"
 		with self.set_user(self.staff.head):
-			variation.save()
-			variation.submit()
+			variation.submit()  # authorised: the original still applies until the customer is told
+		self.assertEqual(frappe.db.get_value("UAB Communication Protocol", self.protocol, "status"), "Active")
+		activate(variation, self.staff.head)  # the letter is sent: the variation replaces it
 		self.assertEqual(frappe.db.get_value("UAB Communication Protocol", self.protocol, "status"), "Ended")
 		self.assertEqual(variation.status, "Active")
+
+	def test_only_a_director_decides_even_when_named_on_the_appeal_6_5_5(self):
+		"""Attack: a System Manager (who may submit anything) is written in as the appeal's Director."""
+		admin = make_user("uab.sysadmin@housing.test", "System Manager")
+		appeal = self.appeal()
+		appeal.db_set("director", admin)
+		with self.assertRaises(UABValidationError) as refusal:
+			self.decide(appeal, "Overturned", user=admin)
+		self.assertIn("Only a Director decides an appeal", str(refusal.exception))
+		self.assertEqual(frappe.db.get_value("UAB Appeal", appeal.name, "docstatus"), 0)
+		self.assertEqual(frappe.db.get_value("UAB Communication Protocol", self.protocol, "status"), "Active")
+
+	def test_the_outcome_letter_follows_the_decision_and_is_signed_by_the_director_6_5_5(self):
+		from uab_helpdesk.api.letters import send_letter
+		from uab_helpdesk.letters import uab_letter
+
+		appeal = self.appeal().reload()
+		with self.set_user(appeal.director), self.assertRaises(frappe.ValidationError):
+			send_letter("UAB Appeal", appeal.name, "Letter")  # not decided yet
+		self.decide(appeal, "Upheld")
+		for user in (self.staff.agent, self.staff.auditor):
+			with self.set_user(user), self.assertRaises(frappe.PermissionError):
+				send_letter("UAB Appeal", appeal.name, "Letter")
+		self.assertIsNone(frappe.db.get_value("UAB Appeal", appeal.name, "outcome_letter_sent_on"))
+		with self.set_user(self.staff.manager):  # staff post it; the Director signs it
+			send_letter("UAB Appeal", appeal.name, "Letter")
+		doc = frappe.get_doc("UAB Appeal", appeal.name)
+		self.assertEqual(str(doc.outcome_letter_sent_on), frappe.utils.today())
+		self.assertEqual(uab_letter(doc).signed_by, frappe.utils.get_fullname(appeal.director))
+		with self.set_user(self.staff.manager), self.assertRaises(frappe.ValidationError):
+			send_letter("UAB Appeal", appeal.name, "Letter")  # once
 
 	def test_complaints_route_opens_a_ticket_6_5_5(self):
 		appeal = self.appeal(complaints_route_requested=1).reload()

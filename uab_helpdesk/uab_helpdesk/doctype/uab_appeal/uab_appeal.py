@@ -4,15 +4,15 @@
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import close_all_assignments
-from frappe.model.document import Document
 from frappe.utils import today
 
 from uab_helpdesk.policy.appeals import AppealDecision, check_decider
+from uab_helpdesk.uab_helpdesk.case_record import EvidenceRecord
 from uab_helpdesk.uab_helpdesk.doctype.uab_appeal.routing import involvement_in, route_to_director
-from uab_helpdesk.utils import throw_problems
+from uab_helpdesk.utils import has_any_role, throw_problems
 
 
-class UABAppeal(Document):
+class UABAppeal(EvidenceRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -49,17 +49,22 @@ class UABAppeal(Document):
 
 	def before_submit(self):
 		"""6.5.5: the assigned Director, who took no part in the protocol, decides once, with reasons."""
-		throw_problems(check_decider(frappe.session.user, self.director, involvement_in(self.protocol)))
+		decider = frappe.session.user
+		throw_problems(
+			check_decider(decider, self.director, involvement_in(self.protocol), has_any_role("UAB Director"))
+		)
 		if not self.decision or not (self.decision_reasons or "").strip():
 			frappe.throw(
 				_("Record the decision and the reasons for it before the appeal is decided."),
 				frappe.MandatoryError,
 			)
-		self.director = self.director or frappe.session.user
+		self.set_actor("director")  # the Director who decides is the one on the record
 		self.decided_on = today()
 		self.status = "Decided"
 
 	def on_submit(self):
+		# The decision takes effect now: it can only end or keep the protocol, or draft a variation that
+		# itself applies only once authorised and told to the customer. The outcome letter follows.
 		self.apply_decision()
 		close_all_assignments(self.doctype, self.name)
 

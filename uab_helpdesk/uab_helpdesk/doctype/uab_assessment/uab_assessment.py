@@ -27,7 +27,7 @@ class UABAssessment(CaseRecord):
 		)
 
 		amended_from: DF.Link | None
-		assessed_by: DF.Link
+		assessed_by: DF.Link | None
 		average_message_words: DF.Float
 		blocked_attempts: DF.Int
 		contact: DF.Link
@@ -64,6 +64,10 @@ class UABAssessment(CaseRecord):
 		self.validate_ladder()
 		self.validate_proportionality()
 		self.set_evidence()
+		self.set_actor("assessed_by")  # whoever last worked on the draft; at submission, the assessor
+
+	def before_submit(self):
+		self.set_actor("assessed_by")
 
 	def validate_period(self) -> None:
 		if getdate(self.period_to) < getdate(self.period_from):

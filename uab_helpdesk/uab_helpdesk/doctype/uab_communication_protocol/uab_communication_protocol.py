@@ -3,11 +3,10 @@
 
 import frappe
 from frappe import _
-from frappe.utils import cint, get_time, getdate, today
+from frappe.utils import cint, getdate, now_datetime, today
 
-from uab_helpdesk.facts import active_protocol_of
 from uab_helpdesk.policy.dates import review_due_date
-from uab_helpdesk.policy.protocol import WEEKDAYS, ContactWindow, ProtocolDraft, validate_protocol
+from uab_helpdesk.policy.protocol import ProtocolDraft, activation_date, validate_protocol
 from uab_helpdesk.policy.values import AssessmentOutcome, Channel, IssuePeriod, parse_enum
 from uab_helpdesk.protection import clear_protected_index, windows_of
 from uab_helpdesk.uab_helpdesk.case_record import CaseRecord
@@ -37,6 +36,7 @@ class UABCommunicationProtocol(CaseRecord):
 		amended_from: DF.Link | None
 		assessment: DF.Link | None
 		authorised_by: DF.Link | None
+		authorised_on: DF.Datetime | None
 		authorising_director: DF.Link | None
 		cases_to_close: DF.Table[UABProtocolCase]
 		contact: DF.Link
@@ -49,17 +49,19 @@ class UABCommunicationProtocol(CaseRecord):
 		health_and_safety_only: DF.Check
 		health_and_safety_only_until: DF.Date | None
 		immediate_action: DF.Check
+		immediate_action_authorised_on: DF.Datetime | None
 		immediate_action_reason: DF.SmallText | None
 		issue_limit: DF.Int
 		issue_limit_period: DF.Literal["", "Week", "Month", "Quarter"]
 		letter_method: DF.Literal["", "Letter", "Email", "Portal"]
 		letter_sent_on: DF.Date | None
+		reason_for_customer: DF.Text | None
 		reasonable_adjustments: DF.Text
 		review_due_date: DF.Date | None
 		single_point_of_contact: DF.Link | None
 		single_point_of_contact_name: DF.Data | None
 		start_date: DF.Date
-		status: DF.Literal["Draft", "Active", "Ended"]
+		status: DF.Literal["Draft", "Authorised", "Active", "Ended"]
 		support_considered: DF.Text | None
 		third_party_contact: DF.Link | None
 		third_party_only: DF.Check
@@ -68,25 +70,71 @@ class UABCommunicationProtocol(CaseRecord):
 	# end: auto-generated types
 	"""How the landlord will communicate with one customer (policy 6.4, 6.5.4).
 
-	Draft while it is prepared; submitting it is the Head of Service's activation; it ends on
-	review, appeal or cancellation. Corrections are made by cancel and amend.
+	The order of events is the policy's (6.5.4): prepared as a Draft; a Head of Service authorises it by
+	submitting it (Authorised); its letter, signed by that Head of Service, is sent; it is Active from the
+	day the letter is recorded sent, or from a later start date; it ends by a named action (review,
+	appeal, lapse) or by cancellation. Nothing here is ever edited after submission.
 	"""
 
 	def validate(self):
+		self.keep_immediate_action_server_set()
+		self.keep_authorisation_server_set()
 		self.set_customer()
 		self.set_review_due_date()
 		self.validate_rules()
 		self.validate_authority()
 
+	def keep_authorisation_server_set(self) -> None:
+		"""A draft has not been authorised or told to anyone yet, whatever a client sends."""
+		if self.docstatus == 0:
+			self.update(
+				{"authorised_by": None, "authorised_on": None, "letter_sent_on": None, "letter_method": None}
+			)
+
 	def before_submit(self):
-		self.validate_activation()
-		self.status = "Active"
-		self.authorised_by = frappe.session.user
+		"""Submitting is the Head of Service's authorisation; the customer is told afterwards."""
+		self.validate_authorisation()
+		self.status = "Authorised"
+		self.set_actor("authorised_by")
+		self.authorised_on = now_datetime()
 
 	def on_submit(self):
+		clear_protected_index()
+
+	def on_cancel(self):
+		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": _("Cancelled for correction")})
+		clear_protected_index()
+		self.update_open_tickets()
+
+	def record_letter_sent(self, method: str) -> None:
+		"""The customer has the protocol in writing (6.5.4): it applies from today, or its later start date.
+		Called by `api.letters.send_letter`, which checks the caller and the state first."""
+		sent_on = getdate(today())
+		starts = activation_date(sent_on, getdate(self.start_date) if self.start_date else None)
+		self.db_set(
+			{
+				"letter_sent_on": sent_on,
+				"letter_method": method,
+				"start_date": starts,
+				"review_due_date": review_due_date(starts, self.review_period_months()),
+			}
+		)
+		if starts <= sent_on:
+			self.activate()
+
+	def activate(self) -> None:
+		"""Authorised and told in writing: the protocol now applies (the daily job calls this for a later start)."""
+		self.validate_one_active_protocol()
+		self.db_set("status", "Active")
 		self.end_replaced_protocol()
 		self.close_abused_cases()
 		self.update_open_tickets()
+		clear_protected_index()
+		self.add_timeline_entry(
+			_("Active from {0}; review due {1}.").format(
+				frappe.format(self.start_date, "Date"), frappe.format(self.review_due_date, "Date")
+			)
+		)
 
 	def close_abused_cases(self) -> None:
 		"""6.5.4: the authoriser may close open complaints or ASB cases whose process the behaviour abuses."""
@@ -102,14 +150,9 @@ class UABCommunicationProtocol(CaseRecord):
 				ticket.save()
 			row.db_set("closed_on", today())
 
-	def on_cancel(self):
-		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": _("Cancelled for correction")})
-		clear_protected_index()
-		self.update_open_tickets()
-
 	@frappe.whitelist(methods=["POST"])
 	def end_protocol(self, reason: str) -> None:
-		"""End an Active protocol now (review decision 6.5.6, appeal overturned 6.5.5)."""
+		"""End an Active protocol now (review decision 6.5.6, appeal overturned 6.5.5, lapse)."""
 		require_role(
 			("UAB Head of Service", "UAB Manager", "UAB Director", "System Manager"),
 			_("end a communication protocol"),
@@ -121,10 +164,11 @@ class UABCommunicationProtocol(CaseRecord):
 		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": reason.strip()})
 		clear_protected_index()
 		self.update_open_tickets()
+		self.add_timeline_entry(_("Protocol ended: {0}").format(reason.strip()))
 
 	def make_variation(self, reason: str) -> "UABCommunicationProtocol":
 		"""A draft that varies this protocol (appeal 6.5.5, review 6.5.6). This one stays Active until the
-		Head of Service activates the variation, which then ends it: one form of contact never lapses."""
+		variation is authorised and its letter sent, which then ends it: one form of contact never lapses."""
 		variation = frappe.copy_doc(self)  # keeps docstatus: it must start again as a draft
 		variation.update(
 			{
@@ -133,11 +177,9 @@ class UABCommunicationProtocol(CaseRecord):
 				"replaces_protocol": self.name,
 				"start_date": today(),
 				"review_due_date": None,
-				"letter_sent_on": None,
-				"letter_method": None,
-				"authorised_by": None,
 			}
 		)
+		variation.flags.uab_keep_authority = True  # the same basis (assessment or immediate action)
 		variation.insert(ignore_permissions=True)
 		variation.add_comment("Comment", _("Varies {0}: {1}").format(self.name, reason))
 		return variation
@@ -157,7 +199,7 @@ class UABCommunicationProtocol(CaseRecord):
 		from uab_helpdesk.protection import load_rules
 		from uab_helpdesk.utils import render_text
 
-		active = self.status == "Active"
+		active = frappe.db.get_value(self.doctype, self.name, "status") == "Active"
 		values = {
 			"uab_protocol": self.name if active else None,
 			"uab_protocol_summary": render_text(summarise(load_rules(self.name))) if active else None,
@@ -205,9 +247,11 @@ class UABCommunicationProtocol(CaseRecord):
 			self.validate_director()
 			return
 		if not self.assessment:
+			if self.awaiting_director():
+				return
 			frappe.throw(
 				_(
-					"Link the assessment that found the behaviour unacceptable, or record a Director's immediate action (policy 6.5.4)."
+					"Link the assessment that found the behaviour unacceptable, or ask a Director to authorise immediate action (policy 6.5.4)."
 				),
 				frappe.MandatoryError,
 			)
@@ -219,25 +263,38 @@ class UABCommunicationProtocol(CaseRecord):
 				).format(frappe.bold(assessment.name), assessment.outcome)
 			)
 
-	def validate_activation(self) -> None:
-		"""6.5.4: a Head of Service authorises; the customer has it in writing; one Active protocol per contact."""
-		require_role(("UAB Head of Service", "System Manager"), _("activate a communication protocol"))
+	def validate_authorisation(self) -> None:
+		"""6.5.4: a Head of Service who did not assess it authorises it, with the reason the customer is given."""
+		require_role(("UAB Head of Service",), _("authorise a communication protocol"))
 		if (
 			self.assessment
 			and frappe.db.get_value("UAB Assessment", self.assessment, "assessed_by") == frappe.session.user
 		):
 			frappe.throw(_("The manager who completed the assessment cannot also authorise the protocol."))
-		if not self.letter_sent_on or not self.letter_method:
+		if not (self.reason_for_customer or "").strip():
 			frappe.throw(
 				_(
-					"Record when and how the protocol letter was sent: the customer is given the protocol in writing before it applies (policy 6.5.4)."
+					"Write the reason given to the customer: the protocol letter quotes it, and never the assessment's internal notes."
 				),
 				frappe.MandatoryError,
 			)
-		existing = active_protocol_of(self.contact, exclude=self.name)
-		if existing and existing != self.replaces_protocol:
+		self.validate_one_active_protocol()
+
+	def validate_one_active_protocol(self) -> None:
+		"""At most one protocol in force (Authorised or Active) per contact, besides the one a variation replaces."""
+		others = frappe.get_all(
+			"UAB Communication Protocol",
+			filters={
+				"contact": self.contact,
+				"docstatus": 1,
+				"status": ("in", ("Authorised", "Active")),
+				"name": ("not in", [self.name, self.replaces_protocol or ""]),
+			},
+			pluck="name",
+		)
+		if others:
 			frappe.throw(
 				_(
-					"{0} already has an Active communication protocol ({1}); end or amend it instead of adding a second."
-				).format(frappe.bold(self.contact_name or self.contact), frappe.bold(existing))
+					"{0} already has a communication protocol in force ({1}); end or vary it instead of adding a second."
+				).format(frappe.bold(self.contact_name or self.contact), frappe.bold(others[0]))
 			)

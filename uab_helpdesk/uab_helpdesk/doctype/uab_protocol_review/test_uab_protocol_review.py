@@ -28,15 +28,39 @@ class TestUABProtocolReview(UABTestCase):
 			}
 		).insert()
 
-	def test_review_is_complete_only_when_the_customer_is_notified_6_5_6(self):
-		doc = self.review(decision="End", reasons="No incidents in six months.")
-		with self.set_user(self.staff.manager), self.assertRaises(frappe.MandatoryError):
+	def test_the_review_is_decided_first_then_the_customer_is_told_by_its_reviewer_6_5_6(self):
+		"""Attack first: the letter before the decision, and a typed notification date."""
+		from uab_helpdesk.api.letters import send_letter
+		from uab_helpdesk.letters import uab_letter
+
+		doc = self.review(decision="Continue", reasons="One incident.", customer_notified_on=today())
+		self.assertIsNone(doc.customer_notified_on)  # typed into a draft: ignored
+		doc.next_review_date = add_months(doc.due_date, 6)
+		with self.set_user(self.staff.other_manager):
+			with self.assertRaises(frappe.ValidationError):
+				send_letter(doc.doctype, doc.name, "Letter")  # not decided yet
 			doc.reload()
 			doc.submit()
 		doc.reload()
-		doc.customer_notified_on, doc.notification_method = today(), "Letter"
-		doc.submit()
-		self.assertEqual(doc.docstatus, 1)
+		self.assertEqual(doc.reviewer, self.staff.other_manager)  # whoever completed it, not the assignee
+		for user in (self.staff.agent, self.staff.auditor, self.staff.director):
+			with self.set_user(user), self.assertRaises(frappe.PermissionError):
+				send_letter(doc.doctype, doc.name, "Letter")
+		with self.set_user(self.staff.head):
+			send_letter(doc.doctype, doc.name, "Letter")
+		doc.reload()
+		self.assertEqual((str(doc.customer_notified_on), doc.notification_method), (today(), "Letter"))
+		self.assertEqual(uab_letter(doc).signed_by, frappe.utils.get_fullname(self.staff.other_manager))
+
+	def test_a_completed_review_cannot_be_rewritten_6_5_6(self):
+		"""Attack: change the decision of a review the customer has already been told about."""
+		doc = self.review(decision="End", reasons="No incidents in six months.")
+		with self.set_user(self.staff.manager):
+			doc.reload()
+			doc.submit()
+			with self.assertRaises(frappe.ValidationError):
+				frappe.client.set_value(doc.doctype, doc.name, "reasons", "Something else.")
+		self.assertEqual(frappe.db.get_value(doc.doctype, doc.name, "reasons"), "No incidents in six months.")
 
 	def test_next_review_beyond_one_period_is_refused_6_5_6(self):
 		with self.assertRaises(frappe.ValidationError):

@@ -4,13 +4,14 @@
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import close_all_assignments
-from frappe.model.document import Document
 from frappe.utils import cint, getdate
 
 from uab_helpdesk.policy.dates import review_due_date
+from uab_helpdesk.uab_helpdesk.case_record import EvidenceRecord
+from uab_helpdesk.utils import require_role
 
 
-class UABProtocolReview(Document):
+class UABProtocolReview(EvidenceRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -40,22 +41,25 @@ class UABProtocolReview(Document):
 	def validate(self):
 		self.validate_protocol()
 		self.validate_next_review_date()
+		if self.docstatus == 0:
+			# Letters are recorded by Send letter after completion, never typed into a draft; the
+			# assigned reviewer is the review job's, not a client's.
+			self.customer_notified_on = self.notification_method = None
+			if before := self.get_doc_before_save():
+				self.reviewer = before.reviewer
 
 	def before_submit(self):
+		"""Completing the review is the act: the reviewer is whoever completes it; the customer is told
+		in writing afterwards, in a letter that reviewer signs (6.5.6)."""
+		require_role(("UAB Manager", "UAB Head of Service"), _("complete a protocol review"))
 		if not self.decision or not (self.reasons or "").strip():
 			frappe.throw(_("Record the decision and the reasons for it."), frappe.MandatoryError)
-		if not self.customer_notified_on or not self.notification_method:
-			frappe.throw(
-				_(
-					"A review is complete only when the customer has been told the decision in writing (policy 6.5.6)."
-				),
-				frappe.MandatoryError,
-			)
 		if self.decision == "Continue" and not self.next_review_date:
 			frappe.throw(
 				_("Set the next review date: a protocol that continues is reviewed again."),
 				frappe.MandatoryError,
 			)
+		self.set_actor("reviewer")
 
 	def on_submit(self):
 		self.apply_decision()

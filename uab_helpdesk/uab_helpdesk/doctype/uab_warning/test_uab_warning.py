@@ -58,26 +58,44 @@ class TestUABWarning(UABTestCase):
 			make_warning(self.contact, "Formal", [later])
 
 	def test_director_immediate_action_skips_the_initial_warning_6_5(self):
-		name = make_warning(
-			self.contact,
-			"Formal",
-			[self.incident],
-			immediate_action=1,
-			authorising_director=self.staff.director,
-			immediate_action_reason="Threat to burn the office down.",
-		)
+		with self.set_user(self.staff.manager):
+			name = make_warning(self.contact, "Formal", [self.incident], director=self.staff.director)
 		self.assertEqual(
-			frappe.db.get_value("UAB Warning", name, "authorising_director"), self.staff.director
+			frappe.db.get_value("UAB Warning", name, ["authorising_director", "issued_by"]),
+			(self.staff.director, self.staff.manager),
 		)
 
-	def test_immediate_action_needs_a_director_6_5(self):
-		with self.assertRaises(frappe.ValidationError) as refusal:
-			make_warning(
-				self.contact,
-				"Formal",
-				[self.incident],
-				immediate_action=1,
-				authorising_director=self.staff.manager,
-				immediate_action_reason="Serious threat.",
-			)
-		self.assertIn("UAB Director", str(refusal.exception))
+	def test_immediate_action_is_authorised_only_by_a_director_themselves_6_5(self):
+		"""Attack: a manager types a Director (or themselves) into the authorisation and submits."""
+		with self.set_user(self.staff.manager):
+			for director in (self.staff.director, self.staff.manager):
+				with self.assertRaises(frappe.ValidationError):  # the ladder applies: no immediate action
+					make_warning(
+						self.contact,
+						"Formal",
+						[self.incident],
+						immediate_action=1,
+						authorising_director=director,
+						immediate_action_reason="Serious threat.",
+					)
+			draft = make_warning(self.contact, "Formal", [self.incident], submit=False)
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_doc("UAB Warning", draft).authorise_immediate_action("Serious threat.")
+		self.assertFalse(frappe.db.get_value("UAB Warning", draft, "immediate_action"))
+
+	def test_the_issuer_is_whoever_issues_it_and_signs_its_letter_6_5_1(self):
+		"""Attack: a warning issued in another officer's name."""
+		from uab_helpdesk.letters import uab_letter
+
+		with self.set_user(self.staff.agent):
+			name = make_warning(self.contact, "Initial", [self.incident], issued_by=self.staff.manager)
+		doc = frappe.get_doc("UAB Warning", name)
+		self.assertEqual(doc.issued_by, self.staff.agent)
+		letter = uab_letter(doc)
+		self.assertEqual(letter.signed_by, frappe.utils.get_fullname(self.staff.agent))
+		self.assertEqual(letter.body["reason"], doc.reason_for_customer)
+		self.assertNotIn("description", letter.body["incidents"][0])
+
+	def test_a_warning_needs_the_reason_given_to_the_customer_6_5_1(self):
+		with self.set_user(self.staff.agent), self.assertRaises(frappe.MandatoryError):
+			make_warning(self.contact, "Initial", [self.incident], reason_for_customer=" ")

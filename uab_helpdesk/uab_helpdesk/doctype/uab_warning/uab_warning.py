@@ -35,22 +35,38 @@ class UABWarning(CaseRecord):
 		contact_name: DF.Data | None
 		customer: DF.Link | None
 		immediate_action: DF.Check
+		immediate_action_authorised_on: DF.Datetime | None
 		immediate_action_reason: DF.SmallText | None
 		incidents: DF.Table[UABLinkedIncident]
-		issued_by: DF.Link
+		issued_by: DF.Link | None
 		issued_on: DF.Datetime
 		level: DF.Literal["Initial", "Formal"]
 		method: DF.Literal["In person", "Phone", "Letter", "Email", "Within complaint response"]
+		reason_for_customer: DF.Text | None
 		summary: DF.Text | None
 	# end: auto-generated types
 	"""An initial (6.5.1) or formal (6.5.2) warning about behaviour recorded as incidents."""
 
 	def validate(self):
+		self.keep_immediate_action_server_set()
 		self.set_customer()
 		self.validate_incidents()
 		self.validate_formal_warning()
 		self.validate_director()
-		self.validate_ladder()
+		if not self.awaiting_director():
+			self.validate_ladder()
+
+	def before_submit(self):
+		"""Issuing the warning is the act: the issuer is whoever submits it, and the letter quotes only
+		what was written for the customer."""
+		if not (self.reason_for_customer or "").strip():
+			frappe.throw(
+				_(
+					"Write the reason given to the customer: the warning letter quotes it, and never staff's incident notes."
+				),
+				frappe.MandatoryError,
+			)
+		self.set_actor("issued_by")
 
 	def validate_incidents(self) -> None:
 		if not self.incidents:
