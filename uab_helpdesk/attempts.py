@@ -1,8 +1,10 @@
 """Writes `UAB Contact Attempt`, the audit log of enforcement, including for refused requests.
 
-A refusal raises, and Frappe then rolls the whole request back; an attempt inserted in that
-transaction would vanish with it, and the agent's text with it. So for a refusal the record is
-written by a callback that runs after the rollback, in a transaction of its own.
+A refusal raises, and Frappe then usually rolls the whole request back; an attempt inserted in that
+transaction would vanish with it, and the agent's text with it. So a refusal's record waits in a list
+for this request and is written whichever way the transaction ends: after a rollback, in a
+transaction of its own; before a commit (a caller caught the refusal and went on), in that one; and
+at the end of a request that did neither. Each pending record is written exactly once.
 """
 
 import frappe
@@ -44,14 +46,44 @@ def record_attempt(
 		"content": content,
 	}
 	if survive_rollback:
-		# commit() resets the after-rollback callbacks, so this is registered right before the raise.
-		pending = getattr(frappe.local, "uab_attempts_after_rollback", None) or []
-		if not pending:
-			frappe.db.after_rollback.add(_write_pending)
-		pending.append(values)
-		frappe.local.uab_attempts_after_rollback = pending
+		keep_whatever_happens(values)
 	else:
 		_insert(values)
+
+
+def keep_whatever_happens(values: dict) -> None:
+	pending = getattr(frappe.local, "uab_attempts_after_rollback", None) or []
+	pending.append(values)
+	frappe.local.uab_attempts_after_rollback = pending
+	# commit() and rollback() reset both callback lists, so they are registered again at every refusal;
+	# a second registration finds the list already written and does nothing.
+	frappe.db.after_rollback.add(_write_pending)
+	frappe.db.before_commit.add(_insert_pending)
+
+
+def flush_pending(*args, **kwargs) -> None:
+	"""`after_request` hook: a request that ended with neither commit nor rollback (a GET) still keeps
+	its refusals."""
+	if getattr(frappe.local, "uab_attempts_after_rollback", None) and frappe.db:
+		_write_pending()
+
+
+def record_policy_letter(doc, method: str, communication: str | None = None) -> None:
+	"""Every letter about the policy that goes to a customer is visible in the attempt log too."""
+	_insert(
+		{
+			"doctype": "UAB Contact Attempt",
+			"action": "Policy letter",
+			"direction": "Outgoing",
+			"channel": method,
+			"attempted_on": now_datetime(),
+			"attempted_by": frappe.session.user,
+			"protocol": doc.name if doc.doctype == "UAB Communication Protocol" else doc.get("protocol"),
+			"contact": doc.contact,
+			"subject": f"{doc.doctype} {doc.name}",
+			"content": communication and f"Communication {communication}",
+		}
+	)
 
 
 def discard_pending() -> list[dict]:
@@ -66,6 +98,11 @@ def _write_pending() -> None:
 		_insert_and_commit(values)
 
 
+def _insert_pending() -> None:
+	for values in discard_pending():
+		_insert(values)
+
+
 def _insert(values: dict) -> None:
 	frappe.get_doc(values).insert(ignore_permissions=True, ignore_links=True)
 
@@ -76,6 +113,8 @@ def _insert_and_commit(values: dict) -> None:
 		frappe.db.commit()  # nosemgrep: the request was rolled back; this record must outlive it
 	except Exception:
 		frappe.db.rollback()
+		# No message text in the Error Log: it would outlive the retention of the case.
 		frappe.log_error(
-			title="UAB Helpdesk: could not record a refused contact attempt", message=frappe.as_json(values)
+			title="UAB Helpdesk: could not record a refused contact attempt",
+			message=frappe.as_json({key: values.get(key) for key in ("action", "channel", "protocol")}),
 		)

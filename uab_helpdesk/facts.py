@@ -78,6 +78,17 @@ def contacts_of_customer(customer: str) -> list[str]:
 	)
 
 
+def customer_managers(customer: str | None) -> list[str]:
+	"""Helpdesk v1.28+: contacts who manage an HD Customer and read all its members' tickets."""
+	if not customer or not frappe.db.exists("DocType", "HD Customer Member"):
+		return []
+	return frappe.get_all(
+		"HD Customer Member",
+		filters={"parent": customer, "parenttype": "HD Customer", "is_manager": 1},
+		pluck="contact_name",
+	)
+
+
 def issues_opened(contact: str, period, time_zone: str) -> int:
 	"""New issues (tickets) a contact opened in the current calendar period, site time (6.4.3).
 	The period is [start, end): a ticket opened at the first moment of the next period is not counted."""

@@ -73,8 +73,15 @@ override_whitelisted_methods = {
 }
 
 scheduler_events = {
-	"daily": ["uab_helpdesk.tasks.review_protocols", "uab_helpdesk.tasks.anonymise_closed_cases"],
+	"daily": [
+		"uab_helpdesk.tasks.activate_protocols_due",
+		"uab_helpdesk.tasks.review_protocols",
+		"uab_helpdesk.tasks.anonymise_closed_cases",
+	],
 }
+
+# A refusal's audit record is kept even by a request that neither commits nor rolls back (attempts.py)
+after_request = ["uab_helpdesk.attempts.flush_pending"]
 
 # Letters: print formats call uab_letter(doc) for their context (built in policy.letters)
 jinja = {"methods": ["uab_helpdesk.letters.uab_letter"]}

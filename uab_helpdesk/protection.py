@@ -2,7 +2,13 @@
 
 A contact with no Active protocol costs one Redis read and nothing else (SPEC §9). The index lives in
 Frappe's Redis cache, not in process memory, so every web and worker process sees the same state; it
-is dropped whenever a protocol changes or a contact's addresses change.
+is dropped whenever a protocol changes or a contact's addresses change, and expires on its own.
+
+It never answers "not protected" for a contact whose protocol is Active and committed. A miss is
+filled by a locking read, which sees the latest committed rows rather than the snapshot of a
+transaction that began before an activation, and which waits for an activation still committing;
+the activating request drops the index again once it has committed (`clear_protected_index`), so an
+answer cached before that commit does not outlive it.
 """
 
 import re
@@ -11,7 +17,6 @@ from email.utils import getaddresses
 import frappe
 from frappe.utils import cint, get_time, getdate
 
-from uab_helpdesk.facts import active_protocol_of
 from uab_helpdesk.policy.decision import SiteContext
 from uab_helpdesk.policy.protocol import WEEKDAYS, ContactWindow, ProtocolRules
 from uab_helpdesk.policy.values import Channel, EnforcementMode, IssuePeriod, parse_enum
@@ -22,6 +27,8 @@ CONTACT_PROTOCOLS = "uab_helpdesk:protocol_of_contact"
 EMAIL_CONTACTS = "uab_helpdesk:protected_contact_of_email"
 PHONE_CONTACTS = "uab_helpdesk:protected_contact_of_phone"
 _NOT_DIGIT = re.compile(r"\D")
+# A safety net, not the mechanism: the index is dropped on every change anyway.
+INDEX_TTL_SECONDS = 6 * 60 * 60
 
 
 def clear_protected_index(*args, **kwargs) -> None:
@@ -39,7 +46,7 @@ def _drop_index() -> None:
 def protocol_of_contact(contact: str | None) -> str | None:
 	if not contact:
 		return None
-	return frappe.cache.hget(CONTACT_PROTOCOLS, contact, generator=lambda: active_protocol_of(contact))
+	return _lookup(CONTACT_PROTOCOLS, contact, lambda: active_protocol_now(contact))
 
 
 def contacts_for_addresses(*address_fields: str | None) -> set[str]:
@@ -47,11 +54,7 @@ def contacts_for_addresses(*address_fields: str | None) -> set[str]:
 	found = set()
 	for _name, address in getaddresses([field for field in address_fields if field]):
 		email = address.strip().lower()
-		if email and (
-			contact := frappe.cache.hget(
-				EMAIL_CONTACTS, email, generator=lambda e=email: _protected_by_email(e)
-			)
-		):
+		if email and (contact := _lookup(EMAIL_CONTACTS, email, lambda e=email: _protected_by_email(e))):
 			found.add(contact)
 	return found
 
@@ -61,12 +64,51 @@ def contact_for_phone(number: str | None) -> str | None:
 	digits = _NOT_DIGIT.sub("", number or "")[-10:]
 	if len(digits) < 7:
 		return None
-	return frappe.cache.hget(PHONE_CONTACTS, digits, generator=lambda: _protected_by_phone(digits))
+	return _lookup(PHONE_CONTACTS, digits, lambda: _protected_by_phone(digits))
+
+
+def protected_readers_of_ticket(ticket: str) -> set[str]:
+	"""Protected contacts who read what is posted on a ticket: its contact, whoever raised it, and on
+	Helpdesk v1.28 the customer-manager contacts of its HD Customer, who see their members' tickets."""
+	from uab_helpdesk.facts import customer_managers
+
+	values = frappe.db.get_value("HD Ticket", ticket, ["contact", "raised_by", "customer"], as_dict=True)
+	if not values:
+		return set()
+	readers = contacts_for_addresses(values.raised_by)
+	candidates = [values.contact, *customer_managers(values.customer)]
+	return readers | {contact for contact in candidates if protocol_of_contact(contact)}
+
+
+def _lookup(index: str, key: str, generator):
+	filled = []
+
+	def fill():
+		filled.append(True)
+		return generator()
+
+	value = frappe.cache.hget(index, key, generator=fill)
+	if filled and frappe.cache.ttl(frappe.cache.make_key(index)) < 0:
+		frappe.cache.expire(frappe.cache.make_key(index), INDEX_TTL_SECONDS)
+	return value
+
+
+def active_protocol_now(contact: str) -> str | None:
+	"""The contact's Active protocol as committed now (plus this transaction's own changes): a locking
+	read, not this transaction's snapshot. It locks only this contact's protocol rows (indexed), and
+	only on a cache miss."""
+	rows = frappe.db.sql(
+		"""select name from `tabUAB Communication Protocol`
+		where contact = %s and status = 'Active' and docstatus = 1
+		limit 1 lock in share mode""",
+		contact,
+	)
+	return rows[0][0] if rows else None
 
 
 def _protected_by_email(email: str) -> str | None:
 	contacts = frappe.get_all("Contact Email", filters={"email_id": email}, pluck="parent")
-	return next((contact for contact in contacts if active_protocol_of(contact)), None)
+	return next((contact for contact in contacts if active_protocol_now(contact)), None)
 
 
 def _protected_by_phone(digits: str) -> str | None:
@@ -77,7 +119,7 @@ def _protected_by_phone(digits: str) -> str | None:
 		(
 			row.parent
 			for row in rows
-			if _NOT_DIGIT.sub("", row.phone or "")[-10:] == digits and active_protocol_of(row.parent)
+			if _NOT_DIGIT.sub("", row.phone or "")[-10:] == digits and active_protocol_now(row.parent)
 		),
 		None,
 	)

@@ -5,10 +5,7 @@ import frappe
 
 from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
 from uab_helpdesk.policy.values import Channel
-from uab_helpdesk.protection import contacts_for_addresses, protocol_of_contact
-
-# UAB records a letter can be about: a letter about the policy itself always has a way out (6.4.4).
-POLICY_DOCTYPES = {"UAB Warning", "UAB Communication Protocol", "UAB Appeal", "UAB Protocol Review"}
+from uab_helpdesk.protection import contacts_for_addresses, protected_readers_of_ticket, protocol_of_contact
 
 # How each Communication medium reaches the customer. Helpdesk's "skip email workflow" leaves the
 # medium empty: the reply is then read in the customer portal.
@@ -34,19 +31,24 @@ def validate(doc, method=None):
 
 
 def enforce_sent(doc) -> None:
-	"""Refuse a message to a protected customer that breaches the protocol; keep what was written."""
-	contacts = contacts_for_addresses(doc.recipients, doc.cc, doc.bcc)
-	if not contacts:
-		return
+	"""Refuse a message to a protected customer that breaches the protocol; keep what was written.
+	A message on a ticket is judged for everyone who will read it: its recipients, and the ticket's
+	customer, who reads it in the portal whatever its To says (Helpdesk v1.28 posts a reply with no
+	recipients at all)."""
+	addressed = contacts_for_addresses(doc.recipients, doc.cc, doc.bcc)
 	ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
-	for contact in sorted(contacts):
+	readers = protected_readers_of_ticket(ticket) - addressed if ticket else set()
+	if not addressed and not readers:
+		return
+	sent_by = MEDIUM_CHANNELS.get(doc.communication_medium or "", Channel.EMAIL)
+	for contact in sorted(addressed | readers):
 		decision = judge_outgoing(
 			contact,
 			protocol_of_contact(contact),
-			channel=MEDIUM_CHANNELS.get(doc.communication_medium or "", Channel.EMAIL),
+			channel=sent_by if contact in addressed else Channel.PORTAL,
 			agent=doc.user or frappe.session.user,
 			ticket=ticket,
-			about_policy=doc.reference_doctype in POLICY_DOCTYPES or bool(doc.flags.uab_policy_letter),
+			about_policy=is_policy_letter(doc, contact),
 			content=doc.content,
 			subject=doc.subject,
 			recipients=", ".join(filter(None, (doc.recipients, doc.cc, doc.bcc))),
@@ -54,6 +56,18 @@ def enforce_sent(doc) -> None:
 		if not decision.refused:
 			# Its mail is judged here; the Email Queue hook must not judge it again as automatic mail.
 			frappe.flags.setdefault("uab_judged_communications", set()).add(doc.name)
+
+
+def is_policy_letter(doc, contact: str) -> bool:
+	"""SPEC §5.1 rule 1: exactly the letter `send_letter` is sending, for a UAB record of this same
+	customer. Any other message that merely references a UAB record is ordinary contact."""
+	letter = frappe.flags.uab_policy_letter
+	return bool(
+		letter
+		and doc.reference_doctype == letter.doctype
+		and doc.reference_name == letter.name
+		and contact == letter.contact
+	)
 
 
 def flag_received(doc) -> None:

@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 
 from uab_helpdesk.enforcement import judge_outgoing
-from uab_helpdesk.events.communication import POLICY_DOCTYPES
+from uab_helpdesk.events.communication import is_policy_letter
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import contacts_for_addresses, protocol_of_contact
 
@@ -36,7 +36,7 @@ def withhold_restricted_recipients(doc) -> None:
 			channel=Channel.EMAIL,
 			agent=None,  # automatic mail is sent by no officer, so never by the single point of contact
 			ticket=ticket,
-			about_policy=doc.reference_doctype in POLICY_DOCTYPES,
+			about_policy=is_policy_letter(doc, contact),
 			recipients=row.recipient,
 			refuse=False,
 		)
