@@ -7,6 +7,8 @@ from frappe.utils import escape_html
 from uab_helpdesk.policy.i18n import Message
 
 MANAGER_ROLES = ("UAB Manager", "UAB Head of Service", "UAB Director", "System Manager")
+# Staff who handle tickets; portal customers and Guest are none of these.
+STAFF_ROLES = ("Agent", *MANAGER_ROLES)
 
 
 class UABValidationError(frappe.ValidationError):

@@ -8,12 +8,21 @@ from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.policy.decision import format_date, summarise
 from uab_helpdesk.policy.values import SCREENING_OUTCOMES, Channel, Screening
 from uab_helpdesk.protection import load_rules, protocol_of_contact, site_context
-from uab_helpdesk.utils import render, render_text, require_role, translated_option
+from uab_helpdesk.utils import STAFF_ROLES, render, render_text, require_role, translated_option
+
+# Who reads a banner: staff; never a portal customer (on Helpdesk v1.28 a
+# customer-manager contact can read other members' tickets) and never Guest.
+BANNER_READERS = STAFF_ROLES
+
+
+def require_banner_reader() -> None:
+	require_role(BANNER_READERS, _("read a communication protocol"))
 
 
 @frappe.whitelist()
 def get_banner(ticket: str | int) -> dict | None:
 	"""The protocol (or warning) that applies to a ticket's customer; None when nothing applies."""
+	require_banner_reader()
 	ticket = str(ticket)
 	frappe.has_permission("HD Ticket", "read", doc=ticket, throw=True)
 	state = frappe.db.get_value(
@@ -37,12 +46,14 @@ def get_banner(ticket: str | int) -> dict | None:
 
 @frappe.whitelist()
 def get_contact_banner(contact: str) -> dict | None:
+	require_banner_reader()
 	frappe.has_permission("Contact", "read", contact, throw=True)
 	return banner_for_contact(contact)
 
 
 @frappe.whitelist()
 def get_customer_banners(customer: str) -> list[dict]:
+	require_banner_reader()
 	frappe.has_permission("HD Customer", "read", customer, throw=True)
 	from uab_helpdesk.facts import contacts_of_customer
 

@@ -8,12 +8,13 @@ import frappe
 from frappe import _
 
 from uab_helpdesk.policy.values import SCREENING_OUTCOMES
-from uab_helpdesk.utils import translated_option
+from uab_helpdesk.utils import STAFF_ROLES, require_role, translated_option
 
 
 @frappe.whitelist(methods=["POST"])
 def screen_held_ticket(ticket: str | int, outcome: str) -> str:
 	"""Record the screening of a held ticket by any staff member who may edit it."""
+	require_role(STAFF_ROLES, _("screen a held ticket"))
 	doc = frappe.get_doc("HD Ticket", str(ticket))
 	doc.check_permission("write")
 	if not doc.get("uab_held"):

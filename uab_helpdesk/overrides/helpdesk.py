@@ -3,10 +3,14 @@
 import frappe
 from frappe import _
 
+from uab_helpdesk.utils import STAFF_ROLES, require_role
+
 
 def _exempt(method, **kwargs):
 	"""Merging and splitting copy a ticket's existing messages: no new contact, so no rule applies
-	to the copies (SPEC §5). Automatic notices they send are still screened as automatic mail."""
+	to the copies (SPEC §5). Automatic notices they send are still screened as automatic mail.
+	Only staff get the exemption: anyone else is refused before anything runs."""
+	require_role(STAFF_ROLES, _("merge or split tickets"))
 	frappe.flags.uab_exempt = True
 	try:
 		return method(**kwargs)
@@ -33,6 +37,10 @@ def bulk_reply(ticket_ids: list, message: str, attachments: list | None = None):
 	"""Helpdesk's bulk reply swallows every failure into the Error Log and the agent sees success.
 	Tickets whose customer's protocol refuses the reply are taken out first, logged with the text,
 	and named to the agent; the rest go through Helpdesk's own bulk reply (Helpdesk v1.2x+)."""
+	# The caller first: a refused caller learns nothing of any protocol and writes no attempt.
+	require_role(STAFF_ROLES, _("reply to tickets"))
+	for ticket in ticket_ids:
+		frappe.has_permission("HD Ticket", "write", doc=str(ticket), throw=True)
 	try:
 		from helpdesk.api.ticket import bulk_reply as helpdesk_bulk_reply
 	except ImportError:

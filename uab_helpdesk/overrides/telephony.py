@@ -1,5 +1,5 @@
-"""Telephony endpoints that place a call before anything is logged (INTEGRATION §2 L, M): the
-protocol is checked first, and only then does the original endpoint run."""
+"""Telephony endpoints that place a call before anything is logged (INTEGRATION §2 L, M): the caller
+is checked first, then the protocol, and only then does the original endpoint run."""
 
 import frappe
 from frappe import _
@@ -7,6 +7,7 @@ from frappe import _
 from uab_helpdesk.enforcement import judge_outgoing
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import contact_for_phone, protocol_of_contact
+from uab_helpdesk.utils import STAFF_ROLES, require_role
 
 
 def check_outgoing_call(
@@ -16,7 +17,8 @@ def check_outgoing_call(
 	agent: str | None = None,
 	refuse: bool = True,
 ):
-	contact = link_docname if link_doctype == "Contact" else contact_for_phone(to_number)
+	"""The number dialled decides who is called, never a caller-supplied Contact link."""
+	contact = contact_for_phone(to_number)
 	protocol = protocol_of_contact(contact)
 	if not protocol:
 		return None
@@ -39,7 +41,8 @@ def make_a_call(
 	link_doctype: str | None = None,
 	link_docname: str | None = None,
 ):
-	"""Exotel: the call is placed before its log exists, so the check comes first."""
+	"""Exotel: the call is placed before its log exists, so the checks come first."""
+	require_role(STAFF_ROLES, _("place a call"))
 	from telephony.exotel.handler import make_a_call as place_call
 
 	check_outgoing_call(to_number, link_doctype, link_docname)
@@ -54,7 +57,12 @@ def make_a_call(
 
 @frappe.whitelist(allow_guest=True)
 def voice(**kwargs):
-	"""Twilio's webhook (runs as Guest): a refused call is answered with a spoken refusal and hung up."""
+	"""Twilio's webhook (runs as Guest). Only a request Twilio signed is looked at; a refused call is
+	answered with a spoken refusal and hung up."""
+	from werkzeug.wrappers import Response
+
+	if not signed_by_twilio():
+		return Response("<Response><Reject/></Response>", status=403, mimetype="text/xml")
 	from telephony.twilio.api import voice as dial
 	from telephony.twilio.twilio_handler import Twilio
 
@@ -66,10 +74,28 @@ def voice(**kwargs):
 	)
 	decision = check_outgoing_call(args.To, args.link_doctype, args.link_docname, agent=agent, refuse=False)
 	if decision is not None and decision.refused:
-		from werkzeug.wrappers import Response
-
 		message = frappe.utils.escape_html(
 			_("This call was not placed: the customer's communication protocol does not allow it.")
 		)
 		return Response(f"<Response><Say>{message}</Say><Hangup/></Response>", mimetype="text/xml")
 	return dial(**kwargs)
+
+
+def signed_by_twilio() -> bool:
+	"""Twilio signs each webhook with the account's auth token (X-Twilio-Signature over the URL and
+	the posted parameters). Without enabled settings, a token and a valid signature: not Twilio."""
+	request = getattr(frappe.local, "request", None)
+	if request is None or not frappe.db.get_single_value("TP Twilio Settings", "enabled"):
+		return False
+	from frappe.utils.password import get_decrypted_password
+
+	token = get_decrypted_password(
+		"TP Twilio Settings", "TP Twilio Settings", "auth_token", raise_exception=False
+	)
+	signature = request.headers.get("X-Twilio-Signature")
+	if not (token and signature):
+		return False
+	from twilio.request_validator import RequestValidator
+
+	params = request.form.to_dict() if request.method == "POST" else {}
+	return RequestValidator(token).validate(request.url, params, signature)
