@@ -37,18 +37,19 @@ class TestJourney(UABTestCase):
 		with self.set_user(staff.manager):  # 6.5.3: the manager assesses, evidence counted
 			assessment = make_assessment(contact, formal)
 			self.assertEqual(frappe.db.get_value("UAB Assessment", assessment, "incident_count"), 3)
-			protocol = frappe.get_doc(
-				protocol_fields(contact, assessment=assessment, letter_sent_on=None, letter_method=None)
-			).insert()
-			with self.assertRaises(frappe.PermissionError):  # 6.5.4: only a Head of Service activates
+			self.assertEqual(frappe.db.get_value("UAB Assessment", assessment, "assessed_by"), staff.manager)
+			protocol = frappe.get_doc(protocol_fields(contact, assessment=assessment)).insert()
+			with self.assertRaises(frappe.PermissionError):  # 6.5.4: only a Head of Service authorises
 				protocol.submit()
 		with self.set_user(staff.head):
-			with self.assertRaises(frappe.MandatoryError):  # 6.5.4: not before the customer has it in writing
-				frappe.get_doc("UAB Communication Protocol", protocol.name).submit()
-			send_letter("UAB Communication Protocol", protocol.name, "Letter")
+			with self.assertRaises(frappe.ValidationError):  # 6.5.4: no letter before the authorisation
+				send_letter("UAB Communication Protocol", protocol.name, "Letter")
 			protocol = frappe.get_doc("UAB Communication Protocol", protocol.name)
 			protocol.submit()
-		self.assertEqual(protocol.status, "Active")
+			self.assertEqual(protocol.status, "Authorised")  # decided, not yet told
+			send_letter("UAB Communication Protocol", protocol.name, "Letter")
+		protocol.reload()
+		self.assertEqual((protocol.status, protocol.authorised_by), ("Active", staff.head))
 
 		with self.set_user(staff.manager):  # 6.5.5: one appeal, to an uninvolved Director
 			appeal = frappe.get_doc(
@@ -94,13 +95,11 @@ class TestJourney(UABTestCase):
 		)
 		with self.set_user(staff.manager):
 			review.save()
-			with self.assertRaises(
-				frappe.MandatoryError
-			):  # complete only once the customer is told in writing
-				review.submit()
-			send_letter("UAB Protocol Review", review.name, "Letter")
-			review.reload()
+			with self.assertRaises(frappe.ValidationError):  # the customer is told of a decision made
+				send_letter("UAB Protocol Review", review.name, "Letter")
 			review.submit()
+			send_letter("UAB Protocol Review", review.name, "Letter")
+		self.assertTrue(frappe.db.get_value("UAB Protocol Review", review.name, "customer_notified_on"))
 		self.assertEqual(
 			str(frappe.db.get_value("UAB Communication Protocol", protocol.name, "review_due_date")),
 			str(review.next_review_date),

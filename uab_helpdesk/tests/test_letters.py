@@ -29,7 +29,7 @@ class TestLetters(UABTestCase):
 		)
 		for required in (
 			"Dear Lettered Tenant,",
-			"Threats made to staff.",
+			"You shouted at and swore at two of our officers after two warnings.",
 			"you can contact us by: Email, Letter, Phone",
 			"Phone contact only on Tuesday 10:00–12:00.",
 			"We will consider up to 3 new issues each month",
@@ -53,11 +53,13 @@ class TestLetters(UABTestCase):
 			frappe.get_print("UAB Communication Protocol", protocol.name, print_format="UAB Protocol Letter"),
 		)
 
-	def test_warning_letter_lists_the_incidents_6_5_1(self):
+	def test_warning_letter_lists_the_incidents_and_quotes_only_the_customer_facing_reason_6_5_1(self):
 		incident = make_incident(self.contact, description="Shouted that the officer was useless, twice.")
-		warning = make_warning(self.contact, "Initial", [incident])
+		warning = make_warning(self.contact, "Initial", [incident], reason_for_customer="You shouted at us.")
 		html = frappe.get_print("UAB Warning", warning, print_format="UAB Warning Letter")
-		self.assertIn("Shouted that the officer was useless, twice.", html)
+		self.assertIn("Abusive – verbal", html)
+		self.assertIn("You shouted at us.", html)
+		self.assertNotIn("Shouted that the officer was useless", html)  # staff's note stays internal
 
 	def test_review_outcome_letter_6_5_6(self):
 		protocol = make_protocol(self.contact, director=self.staff.director, activate_as=self.staff.head)
@@ -68,8 +70,6 @@ class TestLetters(UABTestCase):
 				"due_date": protocol.review_due_date,
 				"decision": "End",
 				"reasons": "No incidents for six months.",
-				"customer_notified_on": today(),
-				"notification_method": "Letter",
 			}
 		).insert()
 		html = frappe.get_print("UAB Protocol Review", review.name, print_format="UAB Review Outcome Letter")
@@ -87,10 +87,24 @@ class TestSendingLetters(UABTestCase):
 
 		contact = make_contact("Emailed Tenant")
 		with self.set_user(self.staff.manager):
-			protocol = make_protocol(
-				contact, director=self.staff.director, letter_sent_on=None, letter_method=None
-			)
+			protocol = make_protocol(contact, director=self.staff.director)
+		with self.set_user(self.staff.head):
+			protocol.reload()
+			protocol.submit()
+		with self.set_user(self.staff.manager):
 			result = send_letter("UAB Communication Protocol", protocol.name, "Email")
+		self.assertTrue(
+			frappe.db.exists(
+				"UAB Contact Attempt",
+				{
+					"action": "Policy letter",
+					"contact": contact,
+					"channel": "Email",
+					"protocol": protocol.name,
+				},
+			),
+			"every policy letter is visible in the attempt log",
+		)
 		self.assertEqual(
 			frappe.db.get_value(
 				"UAB Communication Protocol", protocol.name, ["letter_sent_on", "letter_method"]
@@ -139,11 +153,57 @@ class TestSendingLetters(UABTestCase):
 		).insert()
 		with self.set_user(self.staff.manager), self.assertRaises(frappe.ValidationError) as refusal:
 			send_letter("UAB Protocol Review", review.name, "Letter")
-		self.assertIn("Record the decision before sending the outcome letter.", str(refusal.exception))
+		self.assertIn("Complete the review before its outcome letter goes", str(refusal.exception))
 		self.assertIsNone(frappe.db.get_value("UAB Protocol Review", review.name, "customer_notified_on"))
-		review.db_set({"decision": "Continue", "reasons": "Two abusive calls since the last review."})
 		with self.set_user(self.staff.manager):
+			review.reload()
+			review.update({"decision": "End", "reasons": "No abusive calls since the last review."})
+			review.submit()
 			send_letter("UAB Protocol Review", review.name, "Letter")
 		self.assertEqual(
 			frappe.db.get_value("UAB Protocol Review", review.name, "notification_method"), "Letter"
 		)
+
+
+class TestPolicyLetterRoute(UABTestCase):
+	"""SPEC §5.1 rule 1: a letter about the policy is exactly send_letter's letter for a UAB record of the
+	same customer. Anything else that references a UAB record is ordinary contact, judged in full."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.staff = make_staff()
+
+	def test_referencing_another_customers_warning_does_not_make_an_email_a_policy_letter(self):
+		"""Attack: a manager who is not the single point of contact emails a protected customer and
+		attaches the Communication to someone else's warning."""
+		from frappe.core.doctype.communication.email import make as send_communication
+
+		from uab_helpdesk.enforcement import ProtocolViolationError
+		from uab_helpdesk.tests.utils import email_of
+
+		protected = make_contact("Protected Tenant")
+		make_protocol(
+			protected,
+			director=self.staff.director,
+			activate_as=self.staff.head,
+			single_point_of_contact=self.staff.agent,
+		)
+		other = make_contact("Other Warned Tenant")
+		warning = make_warning(other, "Initial", [make_incident(other)])
+		before = frappe.db.count("Communication", {"reference_name": warning})
+		with self.set_user(self.staff.manager), self.assertRaises(ProtocolViolationError):
+			send_communication(
+				doctype="UAB Warning",
+				name=warning,
+				recipients=email_of(protected),
+				subject="About your tenancy",
+				content="Please call me.",
+				send_email=True,
+			)
+		from uab_helpdesk.attempts import discard_pending
+
+		refused = discard_pending()
+		self.assertEqual(refused[0]["action"], "Blocked")
+		self.assertIn("Single point of contact", refused[0]["rules_breached"])
+		self.assertEqual(frappe.db.count("Communication", {"reference_name": warning}), before)

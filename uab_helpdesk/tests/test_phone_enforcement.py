@@ -4,6 +4,9 @@ import frappe
 
 from uab_helpdesk.overrides.telephony import make_a_call
 from uab_helpdesk.tests.enforcement_case import TUESDAY_11, WEDNESDAY_11, ProtectedCustomerTestCase
+from uab_helpdesk.tests.utils import make_contact
+
+TWILIO_TOKEN = "uab-test-auth-token"
 
 
 def log_call(call_type: str, number: str, user: str):
@@ -44,16 +47,65 @@ class TestPhoneEnforcement(ProtectedCustomerTestCase):
 		with self.freeze_time(WEDNESDAY_11, tick=True), self.set_user(self.staff.agent):
 			self.assertRefused(lambda: make_a_call(self.phone), rule="Phone contact is only")
 
-	def test_twilio_call_by_another_agent_is_answered_with_a_refusal_not_dialled_6_4_2(self):
-		"""Twilio asks its guest webhook what to do; a refused call gets spoken words and a hang-up."""
+	def twilio_webhook(self, params: dict, signed: bool = True):
+		"""Call our voice webhook as Twilio would: a POST signed with the account's auth token."""
+		from frappe.utils.password import set_encrypted_password
+		from twilio.request_validator import RequestValidator
+		from werkzeug.test import EnvironBuilder
+		from werkzeug.wrappers import Request
+
 		from uab_helpdesk.overrides.telephony import voice
 
-		with self.freeze_time(TUESDAY_11, tick=True), self.set_user("Guest"):
-			response = voice(
-				To=self.phone,
-				Caller="client:uab.agent2(at)housing.test",
-				link_doctype="HD Ticket",
-				link_docname=self.ticket,
-			)
+		frappe.db.set_single_value("TP Twilio Settings", "enabled", 1)
+		set_encrypted_password("TP Twilio Settings", "TP Twilio Settings", TWILIO_TOKEN, "auth_token")
+		path = "/api/method/telephony.twilio.api.voice"
+		url = "http://uab.test" + path
+		headers = {"X-Twilio-Signature": RequestValidator(TWILIO_TOKEN).compute_signature(url, params)}
+		environ = EnvironBuilder(
+			path=path,
+			base_url="http://uab.test",
+			method="POST",
+			data=params,
+			headers=headers if signed else {},
+		).get_environ()
+		previous = getattr(frappe.local, "request", None)
+		frappe.local.request = Request(environ)
+		try:
+			with self.set_user("Guest"):
+				return voice(**params)
+		finally:
+			frappe.local.request = previous
+
+	def test_twilio_call_by_another_agent_is_answered_with_a_refusal_not_dialled_6_4_2(self):
+		"""Twilio asks its guest webhook what to do; a refused call gets spoken words and a hang-up."""
+		params = {
+			"To": self.phone,
+			"Caller": "client:uab.agent2(at)housing.test",
+			"link_doctype": "HD Ticket",
+			"link_docname": self.ticket,
+		}
+		with self.freeze_time(TUESDAY_11, tick=True):
+			response = self.twilio_webhook(params)
 		self.assertIn("<Hangup/>", response.get_data(as_text=True))
 		self.assertIn("Blocked", [row.action for row in self.attempts()])
+
+	def test_an_unsigned_webhook_learns_nothing_and_writes_nothing(self):
+		"""Attack: anyone can call the guest webhook; only Twilio can sign it. A forged request is
+		turned away before any protocol is read: the same answer for a protected number as for any."""
+		params = {"To": self.phone, "Caller": "client:uab.agent2(at)housing.test"}
+		before = len(self.attempts())
+		with self.freeze_time(WEDNESDAY_11, tick=True):
+			protected = self.twilio_webhook(params, signed=False)
+			unknown = self.twilio_webhook({**params, "To": "01632 960999"}, signed=False)
+		self.assertEqual(protected.status_code, 403)
+		self.assertEqual(protected.get_data(), unknown.get_data())
+		self.assertEqual(len(self.attempts()), before)
+
+	def test_the_number_dialled_decides_who_is_called_not_a_contact_link(self):
+		"""Attack: place a call to a protected customer's number, naming someone else's Contact."""
+		other = make_contact("Someone Else")
+		with self.freeze_time(WEDNESDAY_11, tick=True), self.set_user(self.staff.agent):
+			self.assertRefused(
+				lambda: make_a_call(self.phone, link_doctype="Contact", link_docname=other),
+				rule="Phone contact is only",
+			)

@@ -74,8 +74,6 @@ class TestReviewJob(UABTestCase):
 			{
 				"decision": decision,
 				"reasons": "Six months without incident.",
-				"customer_notified_on": today(),
-				"notification_method": "Letter",
 				**fields,
 			}
 		)

@@ -126,8 +126,19 @@ def make_incident(contact: str, *, hours: float = 1, submit: bool = True, **fiel
 
 
 def make_warning(
-	contact: str, level: str, incidents: list[str], *, hours: float = 1, submit: bool = True, **fields
+	contact: str,
+	level: str,
+	incidents: list[str],
+	*,
+	hours: float = 1,
+	submit: bool = True,
+	director: str | None = None,
+	**fields,
 ) -> str:
+	"""A warning issued by the session user; with ``director`` that Director first authorises
+	immediate action on the draft, themselves (6.5)."""
+	if director:
+		fields.setdefault("immediate_action_reason", "Threat to burn the office down.")
 	doc = frappe.get_doc(
 		{
 			"doctype": "UAB Warning",
@@ -136,12 +147,27 @@ def make_warning(
 			"issued_on": hours_ago(hours),
 			"method": "Letter",
 			"incidents": [{"incident": name} for name in incidents],
+			"reason_for_customer": "You swore at our officer and called her useless.",
 			**fields,
 		}
 	).insert()
+	if director:
+		authorise_as(director, doc, "Threat to burn the office down.")
 	if submit:
 		doc.submit()
 	return doc.name
+
+
+def authorise_as(director: str, doc, reason: str) -> None:
+	"""The Director authorises immediate action on a draft in their own session (6.5)."""
+	previous = frappe.session.user
+	frappe.set_user(director)
+	try:
+		doc.reload()
+		doc.authorise_immediate_action(reason)
+	finally:
+		frappe.set_user(previous)
+	doc.reload()
 
 
 def make_assessment(
@@ -193,27 +219,36 @@ def protocol_fields(contact: str, **fields) -> dict:
 			{"channel": "Phone", "weekday": "Tuesday", "from_time": "10:00:00", "to_time": "12:00:00"}
 		],
 		"reasonable_adjustments": "Large print letters.",
-		"letter_sent_on": today(),
-		"letter_method": "Letter",
+		"reason_for_customer": "You shouted at and swore at two of our officers after two warnings.",
 		**fields,
 	}
 
 
 def make_protocol(contact: str, *, director: str | None = None, activate_as: str | None = None, **fields):
-	"""A protocol document; with ``director`` it rests on a Director's immediate action (6.5) rather
-	than an assessment, and with ``activate_as`` that Head of Service submits (activates) it."""
-	if director:
-		fields.update(
-			immediate_action=1,
-			authorising_director=director,
-			immediate_action_reason="Threats made to staff.",
-		)
+	"""A protocol document; with ``director`` it rests on that Director's immediate action (6.5) rather
+	than an assessment, and with ``activate_as`` that Head of Service authorises it and records its
+	letter as posted, so that it is Active (6.5.4)."""
+	if director:  # requested on the draft, then authorised by the Director
+		fields.setdefault("immediate_action_reason", "Threats made to staff.")
 	doc = frappe.get_doc(protocol_fields(contact, **fields)).insert()
+	if director:
+		authorise_as(director, doc, "Threats made to staff.")
 	if activate_as:
-		previous = frappe.session.user
-		frappe.set_user(activate_as)
-		try:
-			doc.submit()
-		finally:
-			frappe.set_user(previous)
+		activate(doc, activate_as)
+	return doc
+
+
+def activate(doc, head: str, method: str = "Letter"):
+	"""6.5.4 in order: the Head of Service authorises (submits), then the letter they sign is sent."""
+	from uab_helpdesk.api.letters import send_letter
+
+	previous = frappe.session.user
+	frappe.set_user(head)
+	try:
+		doc.reload()
+		doc.submit()
+		send_letter(doc.doctype, doc.name, method)
+	finally:
+		frappe.set_user(previous)
+	doc.reload()
 	return doc
