@@ -98,13 +98,20 @@ def send_held_auto_reply(doc) -> None:
 		return
 	template = frappe.get_doc("Email Template", settings.held_message_template)
 	email = template.get_formatted_email({"doc": doc, "hold_reason": doc.uab_hold_reason})
-	frappe.sendmail(
-		recipients=[doc.raised_by],
-		subject=email["subject"],
-		message=email["message"],
-		reference_doctype="UAB Communication Protocol",
-		reference_name=doc.uab_protocol,
+	# A notice about this customer's own protocol: judged as a letter about the policy (SPEC §5.1 rule 1).
+	frappe.flags.uab_policy_letter = frappe._dict(
+		doctype="UAB Communication Protocol", name=doc.uab_protocol, contact=doc.contact
 	)
+	try:
+		frappe.sendmail(
+			recipients=[doc.raised_by],
+			subject=email["subject"],
+			message=email["message"],
+			reference_doctype="UAB Communication Protocol",
+			reference_name=doc.uab_protocol,
+		)
+	finally:
+		frappe.flags.uab_policy_letter = None
 
 
 def _intake_channel(contact: str) -> Channel | None:

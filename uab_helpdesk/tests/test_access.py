@@ -80,10 +80,10 @@ class TestAccessTable(UABTestCase):
 			"get_contact_banner": lambda: protocol.get_contact_banner(self.contact),
 			"get_customer_banners": lambda: protocol.get_customer_banners(self.customer),
 			"reply_with_override": lambda: protocol.reply_with_override(self.ticket, "<p>x</p>", reason=""),
-			"UAB Warning (an Agent only their own)": letter("UAB Warning"),
-			"UAB Communication Protocol": letter("UAB Communication Protocol"),
-			"UAB Appeal": letter("UAB Appeal"),
-			"UAB Protocol Review": letter("UAB Protocol Review"),
+			"send_letter` — UAB Warning (an Agent only their own)": letter("UAB Warning"),
+			"send_letter` — UAB Communication Protocol": letter("UAB Communication Protocol"),
+			"send_letter` — UAB Appeal": letter("UAB Appeal"),
+			"send_letter` — UAB Protocol Review": letter("UAB Protocol Review"),
 			"screen_held_ticket": lambda: screening.screen_held_ticket(self.ticket, "no-such-outcome"),
 			"export_case": lambda: evidence.export_case("no-such-contact"),
 			"end_protocol": doc_method(
@@ -130,8 +130,8 @@ class TestAccessTable(UABTestCase):
 			for column, user in self.users.items():
 				with self.subTest(row=row, caller=column):
 					before = self.footprint()
-					refused = self.refused(call, user)
-					self.assertEqual(not refused, allowed[column])
+					refused, why = self.refused(call, user)
+					self.assertEqual(not refused, allowed[column], why)
 					if refused:
 						self.assertEqual(self.footprint(), before, "a refused caller writes nothing")
 
@@ -141,14 +141,14 @@ class TestAccessTable(UABTestCase):
 		frappe.set_user(user)
 		try:
 			call()
-		except frappe.PermissionError:
-			return True
-		except Exception:
-			return False
+		except frappe.PermissionError as error:
+			return True, repr(error)
+		except Exception as error:
+			return False, repr(error)
 		finally:
 			frappe.set_user("Administrator")
 			frappe.local.message_log = []
-		return False
+		return False, "allowed"
 
 	def footprint(self) -> tuple:
 		return tuple(

@@ -31,8 +31,12 @@ class TestDemo(UABTestCase):
 			"draft assessments": frappe.db.count(
 				"UAB Assessment", {"contact": ("like", "Demo %"), "docstatus": 0}
 			),
-			"draft protocols": frappe.db.count(
-				"UAB Communication Protocol", {"contact": ("like", "Demo %"), "docstatus": 0}
+			"authorised, letter not sent": frappe.db.count(
+				"UAB Communication Protocol", {"contact": ("like", "Demo %"), "status": "Authorised"}
+			),
+			"immediate action": frappe.db.count(
+				"UAB Communication Protocol",
+				{"contact": ("like", "Demo %"), "authorising_director": "demo.director@uab-demo.test"},
 			),
 			"held tickets": frappe.db.count(
 				"HD Ticket", {"raised_by": ("like", "%@uab-demo.test"), "uab_held": 1}
@@ -45,7 +49,8 @@ class TestDemo(UABTestCase):
 				"appeals": 1,
 				"reviews": 1,
 				"draft assessments": 1,
-				"draft protocols": 1,
+				"authorised, letter not sent": 1,
+				"immediate action": 1,
 				"held tickets": 2,
 			},
 			"every stage of 6.3-6.5 is there, with a ticket held over the issue limit (6.4.3) and a "

@@ -97,16 +97,25 @@ class TestOutgoingEnforcement(ProtectedCustomerTestCase):
 			self.assertTrue(insert(doc))
 
 	def test_policy_letter_always_goes_by_an_allowed_written_channel_6_4_4(self):
-		warning_like = {"reference_doctype": "UAB Communication Protocol", "reference_name": self.protocol}
+		"""send_letter's own letter to this customer goes by an allowed written channel even from a
+		manager who is not the single point of contact; a Desk e-mail that merely references the
+		protocol is ordinary contact and is judged in full."""
+		from uab_helpdesk.api.letters import send_letter
+		from uab_helpdesk.tests.utils import make_incident, make_warning
+
+		warning = make_warning(self.contact, "Initial", [make_incident(self.contact)])
 		with self.set_user(self.staff.manager):  # not the single point of contact
-			result = desk_new_email(
-				content="protocol-letter",
-				subject="Your communication protocol",
-				recipients=email_of(self.contact),
-				doctype=warning_like["reference_doctype"],
-				name=warning_like["reference_name"],
+			self.assertTrue(send_letter("UAB Warning", warning, "Email")["communication"])
+			self.assertRefused(
+				lambda: desk_new_email(
+					content="not-a-letter",
+					subject="Your communication protocol",
+					recipients=email_of(self.contact),
+					doctype="UAB Communication Protocol",
+					name=self.protocol,
+				),
+				rule="only Uab Agent may reply",
 			)
-		self.assertTrue(result["name"])
 
 	@change_settings("UAB Settings", {"enforcement_mode": "Warn"})
 	def test_warn_mode_sends_and_logs_as_flagged(self):

@@ -82,7 +82,7 @@ class TestPhoneEnforcement(ProtectedCustomerTestCase):
 			"To": self.phone,
 			"Caller": "client:uab.agent2(at)housing.test",
 			"link_doctype": "HD Ticket",
-			"link_docname": self.ticket,
+			"link_docname": str(self.ticket),
 		}
 		with self.freeze_time(TUESDAY_11, tick=True):
 			response = self.twilio_webhook(params)

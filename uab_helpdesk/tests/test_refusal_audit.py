@@ -95,11 +95,17 @@ class TestRefusalAudit(UABTestCase):
 		frappe.db.set_value(doctype, name, "status", "Authorised")  # in force only once its letter went
 		frappe.db.commit()  # nosemgrep: the state before the race
 		clear_protected_index()
-		self.assertIsNone(protocol_of_contact(self.contact))
-		frappe.local.cache = {}  # Frappe's per-request copy of the index: a new request begins
+		self.assertIsNone(protocol_of_contact(self.contact))  # (a locking read: it is released next)
+		frappe.db.commit()  # nosemgrep: the reader's request ends; a new one begins
+		frappe.local.cache = {}  # Frappe's per-request copy of the index
 		self.assertEqual(frappe.db.get_value(doctype, name, "status"), "Authorised")  # snapshot taken
 
-		writer = get_db()
+		writer = get_db(
+			host=frappe.conf.db_host,
+			user=frappe.conf.db_user or frappe.conf.db_name,
+			password=frappe.conf.db_password,
+			cur_db_name=frappe.conf.db_name,
+		)
 		writer.connect()
 		try:
 			writer.sql("update `tabUAB Communication Protocol` set status='Active' where name=%s", name)

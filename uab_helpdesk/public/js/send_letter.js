@@ -1,10 +1,42 @@
 // Desk: "Send letter" on the four records that have a letter (warning, protocol, appeal outcome, review
-// outcome). The server checks the method, the permission and the protocol's written channel (6.4.4),
-// and writes on the case when and how the customer was told (6.5.4, 6.5.6).
+// outcome), once the decision it reports is submitted. The server checks the caller, the state, the
+// method and the protocol's written channel (6.4.4), and writes on the case when and how the customer
+// was told (6.5.4, 6.5.6). On draft warnings and protocols: request, or (a Director) authorise,
+// immediate action (6.5). The server decides who may; these buttons only offer.
 frappe.provide("uab_helpdesk");
 
+uab_helpdesk.add_immediate_action_buttons = (frm) => {
+	if (frm.is_new() || frm.doc.docstatus !== 0 || frm.doc.immediate_action) return;
+	const ask = (method, title) =>
+		frappe.prompt(
+			[
+				{
+					fieldname: "reason",
+					fieldtype: "Small Text",
+					label: __("Immediate action reason"),
+					default: frm.doc.immediate_action_reason,
+					reqd: 1,
+				},
+			],
+			({ reason }) => frm.call(method, { reason }).then(() => frm.reload_doc()),
+			title
+		);
+	if (frappe.user.has_role("UAB Director")) {
+		frm.add_custom_button(__("Authorise immediate action"), () =>
+			ask("authorise_immediate_action", __("Authorise immediate action"))
+		);
+	} else if (frappe.user.has_role(["UAB Manager", "UAB Head of Service"])) {
+		frm.add_custom_button(__("Request immediate action"), () =>
+			ask("request_immediate_action", __("Request immediate action"))
+		);
+	}
+};
+
 uab_helpdesk.add_send_letter_button = (frm) => {
-	if (frm.is_new() || frm.doc.docstatus === 2) return;
+	if (["UAB Warning", "UAB Communication Protocol"].includes(frm.doctype)) {
+		uab_helpdesk.add_immediate_action_buttons(frm);
+	}
+	if (frm.doc.docstatus !== 1) return; // decided first, then the customer is told
 	frm.add_custom_button(__("Send letter"), () =>
 		frappe.prompt(
 			[

@@ -33,9 +33,13 @@ class TestUABProtocolReview(UABTestCase):
 		from uab_helpdesk.api.letters import send_letter
 		from uab_helpdesk.letters import uab_letter
 
-		doc = self.review(decision="Continue", reasons="One incident.", customer_notified_on=today())
+		doc = self.review(
+			decision="Continue",
+			reasons="One incident.",
+			customer_notified_on=today(),
+			next_review_date=add_months(self.protocol.review_due_date, 6),
+		)
 		self.assertIsNone(doc.customer_notified_on)  # typed into a draft: ignored
-		doc.next_review_date = add_months(doc.due_date, 6)
 		with self.set_user(self.staff.other_manager):
 			with self.assertRaises(frappe.ValidationError):
 				send_letter(doc.doctype, doc.name, "Letter")  # not decided yet

@@ -78,7 +78,9 @@ class TestUABWarning(UABTestCase):
 						authorising_director=director,
 						immediate_action_reason="Serious threat.",
 					)
-			draft = make_warning(self.contact, "Formal", [self.incident], submit=False)
+			draft = make_warning(
+				self.contact, "Formal", [self.incident], submit=False, immediate_action_reason="Threats."
+			)
 			with self.assertRaises(frappe.PermissionError):
 				frappe.get_doc("UAB Warning", draft).authorise_immediate_action("Serious threat.")
 		self.assertFalse(frappe.db.get_value("UAB Warning", draft, "immediate_action"))
