@@ -1,5 +1,7 @@
 """Helpdesk endpoints wrapped so the protocol applies the way the policy means it to."""
 
+import inspect
+
 import frappe
 from frappe import _
 
@@ -13,13 +15,24 @@ def _exempt(method, **kwargs):
 	require_role(STAFF_ROLES, _("merge or split tickets"))
 	frappe.flags.uab_exempt = True
 	try:
-		return method(**kwargs)
+		return method(**as_declared(method, kwargs))
 	finally:
 		frappe.flags.uab_exempt = False
 
 
+def as_declared(method, kwargs: dict) -> dict:
+	"""Helpdesk changed its declared types (merge_ticket takes ints in v1.15, strings in v1.28, and
+	Frappe validates them): hand over each argument as the wrapped endpoint declares it."""
+	parameters = inspect.signature(method).parameters
+	declared = {name: parameters[name].annotation for name in kwargs if name in parameters}
+	return {
+		name: declared[name](value) if declared.get(name) in (int, str) and value is not None else value
+		for name, value in kwargs.items()
+	}
+
+
 @frappe.whitelist()
-def merge_ticket(source: int, target: int):
+def merge_ticket(source: str | int, target: str | int):
 	from helpdesk.helpdesk.doctype.hd_ticket.api import merge_ticket as merge
 
 	return _exempt(merge, source=source, target=target)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+from frappe.utils import cint, cstr
 
 from uab_helpdesk.policy.values import Screening
 
@@ -115,7 +116,37 @@ def get_custom_fields() -> dict[str, list[dict]]:
 
 
 def make_custom_fields() -> None:
-	create_custom_fields(get_custom_fields(), ignore_validate=True)
+	"""Create or correct our fields; a field that is already as it should be is not written again, so a
+	migrate that changes nothing leaves their `modified` untouched."""
+	changed = {
+		doctype: [field for field in fields if not _custom_field_is_current(doctype, field)]
+		for doctype, fields in get_custom_fields().items()
+	}
+	if any(changed.values()):
+		create_custom_fields(changed, ignore_validate=True)
+
+
+def _custom_field_is_current(doctype: str, field: dict) -> bool:
+	current = frappe.db.get_value(
+		"Custom Field", {"dt": doctype, "fieldname": field["fieldname"]}, list(field), as_dict=True
+	)
+	return bool(current) and _same(current, field)
+
+
+def _same(current: dict, wanted: dict) -> bool:
+	"""Stored values as Frappe keeps them: checks as 0/1, empty text as None or ""."""
+	return all(
+		(cint(current.get(key)) == cint(value))
+		if isinstance(value, int)
+		else (cstr(current.get(key)) == cstr(value))
+		for key, value in wanted.items()
+	)
+
+
+def _set_if_changed(doctype: str, name: str, values: dict) -> None:
+	current = frappe.db.get_value(doctype, name, list(values), as_dict=True) or {}
+	if not _same(current, values):
+		frappe.db.set_value(doctype, name, values)
 
 
 def make_default_ticket_types() -> None:
@@ -147,7 +178,7 @@ def make_agent_ui_banner() -> None:
 			"apply_to_customer_portal": 0,
 		}
 		if frappe.db.exists("HD Form Script", FORM_SCRIPT_NAME):
-			frappe.db.set_value("HD Form Script", FORM_SCRIPT_NAME, values)
+			_set_if_changed("HD Form Script", FORM_SCRIPT_NAME, values)
 		else:
 			doc = frappe.get_doc({"doctype": "HD Form Script", **values})
 			doc.name = FORM_SCRIPT_NAME
@@ -216,9 +247,7 @@ def make_number_cards() -> None:
 			"module": "UAB Helpdesk",
 		}
 		if frappe.db.exists("Number Card", card["name"]):
-			frappe.db.set_value(
-				"Number Card", card["name"], {k: v for k, v in values.items() if k != "doctype"}
-			)
+			_set_if_changed("Number Card", card["name"], {k: v for k, v in values.items() if k != "doctype"})
 		else:
 			doc = frappe.get_doc(values)
 			doc.name = card["name"]

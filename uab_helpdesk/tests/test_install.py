@@ -40,3 +40,23 @@ class TestInstall(UABTestCase):
 		self.assertIn("uab_helpdesk", frappe.local.app_modules)
 		self.assertIn("uab_helpdesk", frappe.cache.get_value("app_modules"))
 		self.assertEqual(frappe.local.module_app["uab_helpdesk"], "uab_helpdesk")
+
+	def test_a_migrate_that_changes_nothing_writes_nothing(self):
+		"""Helpdesk's own tests take the newest HD Form Script; a migrate must not rewrite ours (nor our
+		fields and number cards) when nothing changed."""
+		from uab_helpdesk.setup.install import FORM_SCRIPT_NAME, after_migrate
+
+		after_migrate()  # bring everything up to date first
+
+		def stamps():
+			return (
+				frappe.get_all("Custom Field", {"fieldname": ("like", "uab_%")}, ["name", "modified"]),
+				frappe.get_all("Number Card", {"name": ("like", "UAB %")}, ["name", "modified"]),
+				frappe.db.get_value("HD Form Script", FORM_SCRIPT_NAME, "modified")
+				if frappe.db.exists("DocType", "HD Form Script")
+				else None,
+			)
+
+		before = stamps()
+		after_migrate()
+		self.assertEqual(stamps(), before)

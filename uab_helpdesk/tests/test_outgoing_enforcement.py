@@ -10,7 +10,10 @@ from uab_helpdesk.tests.utils import email_of, make_contact, make_ticket
 
 
 def reply(ticket: str, message: str = "<p>Your repair is booked for Friday.</p>", **kwargs):
-	frappe.get_doc("HD Ticket", ticket).reply_via_agent(message=message, **kwargs)
+	"""A reply as the agent UI sends it: addressed to whoever raised the ticket (both Helpdesk lines)."""
+	doc = frappe.get_doc("HD Ticket", ticket)
+	kwargs.setdefault("to", doc.raised_by)
+	doc.reply_via_agent(message=message, **kwargs)
 
 
 class TestOutgoingEnforcement(ProtectedCustomerTestCase):
@@ -117,6 +120,17 @@ class TestOutgoingEnforcement(ProtectedCustomerTestCase):
 				rule="only Uab Agent may reply",
 			)
 
+	def test_a_reply_without_recipients_is_judged_for_the_customer_who_reads_it(self):
+		"""Attack: call reply_via_agent without `to`, as any API client may. Helpdesk v1.28 then posts it
+		on the ticket with no recipient, and the customer reads it in the portal; v1.15 e-mails the
+		ticket's customer. Either way it reaches them, and the protocol judges it."""
+		with self.set_user(self.staff.other_agent):
+			self.assertRefused(
+				lambda: frappe.get_doc("HD Ticket", self.ticket).reply_via_agent(message="<p>no-to-text</p>"),
+				rule="only Uab Agent may reply",
+			)
+		self.assertFalse(self.sent("no-to-text"))
+
 	@change_settings("UAB Settings", {"enforcement_mode": "Warn"})
 	def test_warn_mode_sends_and_logs_as_flagged(self):
 		with self.set_user(self.staff.other_agent):
@@ -200,19 +214,12 @@ class TestBulkReplyAndMerge(ProtectedCustomerTestCase):
 
 		from uab_helpdesk.attempts import discard_pending
 		from uab_helpdesk.enforcement import ProtocolViolationError
-		from uab_helpdesk.overrides.helpdesk import merge_ticket
+		from uab_helpdesk.overrides.helpdesk import as_declared, merge_ticket
 
 		source = make_ticket(self.contact, subject="Duplicate report")
 		with self.set_user(self.staff.agent):
 			reply(source, "<p>officer-reply-before-merge</p>")
-		frappe.db.savepoint("unwrapped_merge")
-		with self.assertRaises(
-			ProtocolViolationError
-		):  # without the exemption the copy counts as new contact
-			helpdesk_merge_ticket(source=int(source), target=int(self.ticket))
-		frappe.db.rollback(save_point="unwrapped_merge")
-		discard_pending()
-		merge_ticket(source=int(source), target=int(self.ticket))  # as Administrator, not the officer
+		merge_ticket(source=source, target=self.ticket)  # as Administrator, not the officer
 		self.assertEqual(str(frappe.db.get_value("HD Ticket", source, "merged_with")), str(self.ticket))
 		self.assertTrue(
 			frappe.db.exists(
@@ -220,3 +227,13 @@ class TestBulkReplyAndMerge(ProtectedCustomerTestCase):
 				{"reference_name": self.ticket, "content": ("like", "%officer-reply-before-merge%")},
 			)
 		)
+		# The counterfactual, last (Helpdesk may roll the whole transaction back on a failed reply):
+		# without the exemption, the copy would count as new contact by whoever merges.
+		another = make_ticket(self.contact, subject="Another duplicate")
+		with self.set_user(self.staff.agent):
+			reply(another, "<p>officer-reply-again</p>")
+		with self.assertRaises(ProtocolViolationError):
+			helpdesk_merge_ticket(
+				**as_declared(helpdesk_merge_ticket, {"source": another, "target": self.ticket})
+			)
+		discard_pending()
