@@ -194,27 +194,24 @@ def test_manager_guide_the_workspace_and_the_review_assigned_6_5_6(browser):
 	one(browser, "ToDo", {"reference_name": review["name"], "allocated_to": MANAGER, "status": "Open"})
 
 
-def test_manager_guide_send_the_review_outcome_letter_6_5_6(browser):
+def test_manager_guide_complete_the_review_then_send_its_letter_6_5_6(browser):
+	"""Decided first (Submit), then the customer is told in a letter the reviewer signs."""
 	as_user(browser, MANAGER)
 	contact = one(browser, "Contact", {"first_name": "Demo Gray Review"})["name"]
-	review = one(browser, "UAB Protocol Review", {"contact": contact})["name"]
-	status, body = api(
-		browser, "PUT", f"/api/resource/UAB Protocol Review/{review}", {"decision": "", "reasons": ""}
-	)
-	assert status == 200, f"the walk starts from an undecided review: HTTP {status} {body}"
-	desk_form(browser, f"uab-protocol-review/{review}")
-	click_button(browser, "Send letter")
-	click_button(browser, "Send")
-	text_visible(browser, "Record the decision before sending the outcome letter.")
-	browser.find_element(By.CSS_SELECTOR, ".modal.show .btn-modal-close").click()
-	Select(browser.find_element(By.CSS_SELECTOR, "select[data-fieldname='decision']")).select_by_value(
-		"Continue"
-	)
+	review = one(browser, "UAB Protocol Review", {"contact": contact}, ("name", "docstatus", "due_date"))
+	assert review["docstatus"] == 0, "the walk starts from an open review (load a fresh demo)"
+	desk_form(browser, f"uab-protocol-review/{review['name']}")
+	text_visible(browser, "Decision")
+	assert not browser.find_elements(
+		By.XPATH, "//button[normalize-space(.)='Send letter']"
+	), "no letter before the review is completed"
+	Select(browser.find_element(By.CSS_SELECTOR, "select[data-fieldname='decision']")).select_by_value("End")
 	reasons = browser.find_element(By.CSS_SELECTOR, "textarea[data-fieldname='reasons']")
-	reasons.send_keys("Two abusive calls since the last review; the protocol continues unchanged.")
+	reasons.send_keys("No abusive contact since the last review; the protocol ends.")
 	time.sleep(1)  # the form takes the typed value after a short debounce
 	click_button(browser, "Save")
 	WebDriverWait(browser, 20).until(lambda driver: not driver.execute_script("return cur_frm.is_dirty()"))
+	submit_in_desk(browser)
 	click_button(browser, "Send letter")
 	text_visible(browser, "Send by")
 	shoot(browser, "manager-send-letter")
@@ -224,9 +221,13 @@ def test_manager_guide_send_the_review_outcome_letter_6_5_6(browser):
 	).click()
 	text_visible(browser, "The letter is recorded as sent.")
 	sent = one(
-		browser, "UAB Protocol Review", {"name": review}, ("customer_notified_on", "notification_method")
+		browser,
+		"UAB Protocol Review",
+		{"name": review["name"]},
+		("customer_notified_on", "notification_method", "reviewer"),
 	)
 	assert sent["customer_notified_on"] and sent["notification_method"] == "Letter"
+	assert sent["reviewer"] == MANAGER, "the reviewer is whoever completed it"
 	assert len(browser.window_handles) == 2, "by Letter, the letter opens to print"
 
 
@@ -235,21 +236,36 @@ def submit_in_desk(browser) -> None:
 	click_button(browser, "Yes")  # Frappe's "Permanently Submit ...?"
 
 
-def test_manager_guide_only_a_head_of_service_activates_and_only_after_the_letter_6_5_4(browser):
+def test_manager_guide_the_authorised_protocol_letter_is_signed_by_its_head_of_service_6_5_4(browser):
+	"""A Head of Service authorised it; it applies only once its letter goes, signed by them."""
 	as_user(browser, MANAGER)
 	contact = one(browser, "Contact", {"first_name": "Demo Harper Drafted"})["name"]
-	protocol = one(browser, "UAB Communication Protocol", {"contact": contact, "docstatus": 0})["name"]
-	desk_form(browser, f"uab-communication-protocol/{protocol}")
-	text_visible(browser, "Send letter")
-	submit = browser.find_elements(By.XPATH, "//button[normalize-space(.)='Submit']")
-	assert not any(button.is_displayed() for button in submit), "a manager cannot activate a protocol"
-	as_user(browser, HEAD)
-	desk_form(browser, f"uab-communication-protocol/{protocol}")
-	submit_in_desk(browser)
-	text_visible(browser, "Record when and how the protocol letter was sent")
-	shoot(browser, "head-activation-waits-for-the-letter")
-	status = one(browser, "UAB Communication Protocol", {"name": protocol}, ("docstatus",))["docstatus"]
-	assert status == 0, "refused: the protocol stays a draft"
+	protocol = one(
+		browser,
+		"UAB Communication Protocol",
+		{"contact": contact},
+		("name", "status", "authorised_by", "letter_sent_on"),
+	)
+	assert (protocol["status"], protocol["authorised_by"]) == ("Authorised", HEAD), protocol
+	assert not protocol["letter_sent_on"], "the walk starts before the letter (load a fresh demo)"
+	letter = api(
+		browser,
+		"GET",
+		f"/api/method/frappe.www.printview.get_html_and_style?doc=UAB%20Communication%20Protocol&name={protocol['name']}&print_format=UAB%20Protocol%20Letter",
+	)[1]["message"]["html"]
+	assert "Head (demo)" in letter, "signed by the Head of Service who authorised it"
+	desk_form(browser, f"uab-communication-protocol/{protocol['name']}")
+	text_visible(browser, "Authorised")
+	click_button(browser, "Send letter")
+	text_visible(browser, "Send by")
+	shoot(browser, "head-authorised-then-the-letter")
+	browser.find_element(
+		By.XPATH,
+		"//div[contains(@class,'modal') and contains(@class,'show')]//button[normalize-space(.)='Send']",
+	).click()
+	text_visible(browser, "The letter is recorded as sent.")
+	after = one(browser, "UAB Communication Protocol", {"name": protocol["name"]}, ("status", "letter_sent_on"))
+	assert after["status"] == "Active" and after["letter_sent_on"], "in force from the day of its letter"
 
 
 def test_head_of_service_guide_reply_despite_protocol_in_desk(browser):
@@ -289,6 +305,22 @@ def test_head_of_service_guide_reply_despite_protocol_in_desk(browser):
 
 
 # docs/directors.md -------------------------------------------------------------------------------------
+
+
+def test_director_guide_immediate_action_is_authorised_by_the_director_6_5(browser):
+	as_user(browser, MANAGER)
+	contact = one(browser, "Contact", {"first_name": "Demo Ellis Safety"})["name"]
+	protocol = one(
+		browser,
+		"UAB Communication Protocol",
+		{"contact": contact},
+		("name", "immediate_action", "authorising_director", "immediate_action_authorised_on"),
+	)
+	assert protocol["immediate_action"] == 1 and protocol["authorising_director"] == DIRECTORS[0]
+	assert protocol["immediate_action_authorised_on"], "when the Director acted"
+	desk_form(browser, f"uab-communication-protocol/{protocol['name']}")
+	text_visible(browser, "Immediate action authorised on")
+	shoot(browser, "director-immediate-action")
 
 
 def test_director_guide_the_appeal_waits_for_its_director_6_5_5(browser):
