@@ -36,7 +36,13 @@ uab_helpdesk.add_send_letter_button = (frm) => {
 	if (["UAB Warning", "UAB Communication Protocol"].includes(frm.doctype)) {
 		uab_helpdesk.add_immediate_action_buttons(frm);
 	}
-	if (frm.doc.docstatus !== 1) return; // decided first, then the customer is told
+	// Decided first, then the customer is told, once (the server refuses anything else).
+	const sent_on = {
+		"UAB Communication Protocol": "letter_sent_on",
+		"UAB Appeal": "outcome_letter_sent_on",
+		"UAB Protocol Review": "customer_notified_on",
+	}[frm.doctype];
+	if (frm.doc.docstatus !== 1 || (sent_on && frm.doc[sent_on])) return;
 	frm.add_custom_button(__("Send letter"), () =>
 		frappe.prompt(
 			[
