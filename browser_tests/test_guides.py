@@ -202,9 +202,9 @@ def test_manager_guide_complete_the_review_then_send_its_letter_6_5_6(browser):
 	assert review["docstatus"] == 0, "the walk starts from an open review (load a fresh demo)"
 	desk_form(browser, f"uab-protocol-review/{review['name']}")
 	text_visible(browser, "Decision")
-	assert not browser.find_elements(
-		By.XPATH, "//button[normalize-space(.)='Send letter']"
-	), "no letter before the review is completed"
+	assert not browser.find_elements(By.XPATH, "//button[normalize-space(.)='Send letter']"), (
+		"no letter before the review is completed"
+	)
 	Select(browser.find_element(By.CSS_SELECTOR, "select[data-fieldname='decision']")).select_by_value("End")
 	reasons = browser.find_element(By.CSS_SELECTOR, "textarea[data-fieldname='reasons']")
 	reasons.send_keys("No abusive contact since the last review; the protocol ends.")
@@ -264,7 +264,9 @@ def test_manager_guide_the_authorised_protocol_letter_is_signed_by_its_head_of_s
 		"//div[contains(@class,'modal') and contains(@class,'show')]//button[normalize-space(.)='Send']",
 	).click()
 	text_visible(browser, "The letter is recorded as sent.")
-	after = one(browser, "UAB Communication Protocol", {"name": protocol["name"]}, ("status", "letter_sent_on"))
+	after = one(
+		browser, "UAB Communication Protocol", {"name": protocol["name"]}, ("status", "letter_sent_on")
+	)
 	assert after["status"] == "Active" and after["letter_sent_on"], "in force from the day of its letter"
 
 

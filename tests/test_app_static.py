@@ -15,7 +15,7 @@ APP = REPO / "uab_helpdesk"
 MODULE_DIR = APP / "uab_helpdesk"
 DOCTYPE_FILES = sorted(MODULE_DIR.glob("doctype/*/*.json"))
 DOCTYPES = {json.loads(path.read_text())["name"]: json.loads(path.read_text()) for path in DOCTYPE_FILES}
-CHANNELS = ["Email", "Letter", "Phone", "In person", "Portal", "Third party"]
+CHANNELS = ["Email", "Letter", "Phone", "SMS", "In person", "Portal", "Third party"]
 EXTERNAL_DOCTYPES = {
 	"Contact",
 	"User",

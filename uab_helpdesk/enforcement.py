@@ -14,6 +14,7 @@ from uab_helpdesk.policy.decision import (
 	IncomingContact,
 	OutgoingContact,
 	Override,
+	after_the_fact,
 	decide_incoming,
 	decide_outgoing,
 )
@@ -47,8 +48,10 @@ def judge_outgoing(
 	subject: str | None = None,
 	recipients: str | None = None,
 	refuse: bool = True,
+	happened: bool = False,
 ) -> Decision:
-	"""Decide, log what needs logging, and raise when the attempt is refused and ``refuse`` is set."""
+	"""Decide, log what needs logging, and raise when the attempt is refused and ``refuse`` is set.
+	``happened``: the contact already took place (a call logged afterwards): never refused, flagged."""
 	rules = load_rules(protocol)
 	attempt = OutgoingContact(
 		channel=channel,
@@ -59,6 +62,8 @@ def judge_outgoing(
 	)
 	override = current_override()
 	decision = decide_outgoing(attempt, rules, site_context(), override)
+	if happened:
+		decision = after_the_fact(decision)
 	if decision.needs_record:
 		record_attempt(
 			decision,

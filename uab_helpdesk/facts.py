@@ -90,8 +90,9 @@ def customer_managers(customer: str | None) -> list[str]:
 
 
 def issues_opened(contact: str, period, time_zone: str) -> int:
-	"""New issues (tickets) a contact opened in the current calendar period, site time (6.4.3).
-	The period is [start, end): a ticket opened at the first moment of the next period is not counted."""
+	"""New issues (tickets) a contact raised in the current calendar period, site time (6.4.3). Tickets
+	staff opened (a split, the complaint an appeal asked for) are not the customer's new issues. The
+	period is [start, end): a ticket opened at the first moment of the next period is not counted."""
 	from frappe.utils import now_datetime
 
 	from uab_helpdesk.policy.dates import issue_period_bounds, to_local
@@ -101,6 +102,7 @@ def issues_opened(contact: str, period, time_zone: str) -> int:
 		"HD Ticket",
 		[
 			["contact", "=", contact],
+			["uab_opened_by_staff", "=", 0],
 			["creation", ">=", get_datetime(start)],
 			["creation", "<", get_datetime(end)],
 		],

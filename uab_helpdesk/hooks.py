@@ -70,7 +70,12 @@ override_whitelisted_methods = {
 	"helpdesk.helpdesk.doctype.hd_ticket.api.merge_ticket": "uab_helpdesk.overrides.helpdesk.merge_ticket",
 	"helpdesk.helpdesk.doctype.hd_ticket.api.split_ticket": "uab_helpdesk.overrides.helpdesk.split_ticket",
 	"helpdesk.api.ticket.bulk_reply": "uab_helpdesk.overrides.helpdesk.bulk_reply",
+	"frappe.core.doctype.sms_settings.sms_settings.send_sms": "uab_helpdesk.overrides.sms.send_sms",
 }
+
+# Notifications on the SMS channel are automatic contact: restricted numbers are withheld (overrides/sms.py).
+# The one class override: Frappe has no hook before a Notification sends a text.
+override_doctype_class = {"Notification": "uab_helpdesk.overrides.sms.UABNotification"}
 
 scheduler_events = {
 	"daily": [

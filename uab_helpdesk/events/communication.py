@@ -14,7 +14,7 @@ MEDIUM_CHANNELS = {
 	"": Channel.PORTAL,
 	"Chat": Channel.PORTAL,
 	"Phone": Channel.PHONE,
-	"SMS": Channel.PHONE,
+	"SMS": Channel.SMS,
 	"Visit": Channel.IN_PERSON,
 	"Meeting": Channel.IN_PERSON,
 	"Other": Channel.LETTER,

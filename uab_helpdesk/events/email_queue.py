@@ -22,7 +22,9 @@ def before_insert(doc, method=None):
 		)
 
 
-def withhold_restricted_recipients(doc) -> None:
+def withhold_restricted_recipients(doc, agent: str | None = None) -> list:
+	"""Take out of ``doc`` (an Email Queue) the recipients whose protocol refuses this mail; the rows
+	taken out are returned."""
 	ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
 	kept, withheld = [], []
 	for row in doc.recipients:
@@ -34,7 +36,7 @@ def withhold_restricted_recipients(doc) -> None:
 			contact,
 			protocol_of_contact(contact),
 			channel=Channel.EMAIL,
-			agent=None,  # automatic mail is sent by no officer, so never by the single point of contact
+			agent=agent,  # automatic mail is sent by no officer, so never by the single point of contact
 			ticket=ticket,
 			about_policy=is_policy_letter(doc, contact),
 			recipients=row.recipient,
@@ -49,3 +51,37 @@ def withhold_restricted_recipients(doc) -> None:
 			doc.error = _("Withheld by a communication protocol: {0}").format(
 				", ".join(row.recipient for row in withheld)
 			)
+	return withheld
+
+
+def withhold_queued_mail(contact: str) -> None:
+	"""A protocol now applies: mail already queued for its customer (a delayed reply, a `send_after`)
+	is judged again before it leaves, as the mail of whoever queued it. Letters about the customer's
+	own UAB records were judged as such when they were sent and go as queued."""
+	from uab_helpdesk.letters import PRINT_FORMATS
+
+	emails = frappe.get_all("Contact Email", filters={"parent": contact}, pluck="email_id")
+	queued = frappe.get_all(
+		"Email Queue Recipient",
+		filters={"recipient": ("in", emails or [""]), "status": ("in", ("", "Not Sent"))},
+		pluck="parent",
+		distinct=True,
+	)
+	for name in queued:
+		doc = frappe.get_doc("Email Queue", name)
+		if doc.status not in ("Not Sent", "Partially Sent"):
+			continue
+		if doc.reference_doctype in PRINT_FORMATS and (
+			frappe.db.get_value(doc.reference_doctype, doc.reference_name, "contact") == contact
+		):
+			continue
+		sender = doc.owner if doc.owner not in ("Administrator", "Guest") else None
+		withheld = withhold_restricted_recipients(doc, agent=sender)
+		if not withheld:
+			continue
+		frappe.db.delete(
+			"Email Queue Recipient",
+			{"parent": name, "recipient": ("in", [row.recipient for row in withheld])},
+		)
+		if not doc.recipients:
+			doc.db_set({"status": doc.status, "error": doc.error}, update_modified=False)

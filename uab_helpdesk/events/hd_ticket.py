@@ -13,13 +13,14 @@ from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.policy.decision import summarise
 from uab_helpdesk.policy.values import Channel, Outcome, Screening
 from uab_helpdesk.protection import contacts_for_addresses, load_rules, protocol_of_contact, site_context
-from uab_helpdesk.utils import render, render_text
+from uab_helpdesk.utils import STAFF_ROLES, has_any_role, render, render_text
 
 
 def validate(doc, method=None):
 	if not doc.is_new():
 		return
 	try:
+		doc.uab_opened_by_staff = int(opened_by_staff())
 		screen_new_ticket(doc)
 	except Exception:
 		frappe.log_error(title="UAB Helpdesk: could not screen a new ticket", reference_doctype="HD Ticket")
@@ -50,6 +51,17 @@ def after_insert(doc, method=None):
 		)
 
 
+def opened_by_staff() -> bool:
+	"""Staff opened this ticket in their own session (a split, the complaint an appeal asks for, a call
+	typed up): it is not the customer raising a new issue (6.4.3). Email intake and the portal are."""
+	intake = frappe.flags.in_receive or (
+		not getattr(frappe.local, "request", None) and frappe.session.user == "Administrator"
+	)
+	if intake:
+		return False
+	return has_any_role(*STAFF_ROLES) and frappe.session.user != "Guest"
+
+
 def screen_new_ticket(doc) -> None:
 	contact = next(iter(contacts_for_addresses(doc.raised_by)), None) or doc.contact
 	protocol = protocol_of_contact(contact)
@@ -66,7 +78,7 @@ def screen_new_ticket(doc) -> None:
 		protocol,
 		channel=channel,
 		ticket_type=doc.ticket_type,
-		opens_new_issue=True,
+		opens_new_issue=not doc.uab_opened_by_staff,
 		issues_opened_in_period=issues_opened(contact, rules.issue_limit_period, site_context().time_zone)
 		if rules.issue_limit
 		else 0,

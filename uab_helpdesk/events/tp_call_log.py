@@ -1,7 +1,9 @@
 """TP Call Log: manual call logs and the telephony integrations' logs (INTEGRATION §2 K).
 
-An outgoing call outside the protocol's channel or window is refused before it is logged; an
-incoming call is never refused, only logged and flagged."""
+A log records a call that already happened, so it is always kept (6.3.5 wants calls recorded): an
+outgoing call that breached the protocol is flagged, and so is an incoming call on a channel or at a
+time the protocol does not allow. Placing a call is refused before it is made, by the wrapped
+telephony endpoints (overrides/telephony.py). The number decides who was called, not a Contact link."""
 
 import frappe
 
@@ -14,22 +16,25 @@ def validate(doc, method=None):
 	if not doc.is_new():
 		return
 	outgoing = doc.type == "Outgoing"
-	contact = _linked("Contact", doc) or contact_for_phone(doc.get("to") if outgoing else doc.get("from"))
+	contact = contact_for_phone(doc.get("to") if outgoing else doc.get("from"))
 	protocol = protocol_of_contact(contact)
 	if not protocol:
 		return
 	ticket = _linked("HD Ticket", doc)
-	if outgoing:
-		judge_outgoing(
-			contact, protocol, channel=Channel.PHONE, agent=doc.caller or frappe.session.user, ticket=ticket
-		)
-		return
 	try:
-		judge_incoming(contact, protocol, channel=Channel.PHONE, ticket=ticket)
+		if outgoing:
+			judge_outgoing(
+				contact,
+				protocol,
+				channel=Channel.PHONE,
+				agent=doc.caller or frappe.session.user,
+				ticket=ticket,
+				happened=True,
+			)
+		else:
+			judge_incoming(contact, protocol, channel=Channel.PHONE, ticket=ticket)
 	except Exception:
-		frappe.log_error(
-			title="UAB Helpdesk: could not screen an incoming call", reference_doctype="TP Call Log"
-		)
+		frappe.log_error(title="UAB Helpdesk: could not screen a call log", reference_doctype="TP Call Log")
 
 
 def _linked(doctype: str, doc) -> str | None:

@@ -79,6 +79,14 @@ class Decision:
 		return tuple(breach.rule for breach in self.breaches)
 
 
+def after_the_fact(decision: Decision) -> Decision:
+	"""Contact that has already happened (a call logged afterwards; 6.3.5 wants it recorded) cannot be
+	refused: a breach is kept on the record as Flagged instead."""
+	if decision.outcome == Outcome.BLOCKED:
+		return Decision(Outcome.FLAGGED, decision.breaches, decision.message)
+	return decision
+
+
 ALLOWED = Decision(Outcome.ALLOWED)
 ACCEPTED = Decision(Outcome.ACCEPTED)
 

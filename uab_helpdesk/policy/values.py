@@ -5,11 +5,13 @@ from enum import Enum
 
 class Channel(str, Enum):
 	"""How contact happens. One list everywhere (6.4.2: in person, telephone, letter, electronically;
-	6.3.2 / 6.4.1: via a third party)."""
+	6.3.2 / 6.4.1: via a third party). A text message is its own channel, not a phone call: a
+	protocol's call windows do not govern texts unless it lists windows for SMS too."""
 
 	EMAIL = "Email"
 	LETTER = "Letter"
 	PHONE = "Phone"
+	SMS = "SMS"
 	IN_PERSON = "In person"
 	PORTAL = "Portal"
 	THIRD_PARTY = "Third party"

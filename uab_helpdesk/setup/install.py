@@ -111,6 +111,16 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"depends_on": "uab_held",
 				"description": "Held messages are still read for new information and safeguarding concerns.",
 			},
+			{
+				"fieldname": "uab_opened_by_staff",
+				"fieldtype": "Check",
+				"label": "Opened by Staff",
+				"insert_after": "uab_screening",
+				"read_only": 1,
+				"no_copy": 1,
+				"hidden": 1,
+				"description": "Opened by staff (a split, a complaint an appeal asked for): not the customer's new issue (6.4.3).",
+			},
 		]
 	}
 

@@ -55,7 +55,7 @@ class TestAccessTable(UABTestCase):
 		"""One call per row of the table, with arguments that fail *after* the caller check, so that a
 		caller who is let through meets an ordinary validation error and nothing is changed."""
 		from uab_helpdesk.api import evidence, letters, protocol, screening
-		from uab_helpdesk.overrides import helpdesk, telephony
+		from uab_helpdesk.overrides import helpdesk, sms, telephony
 
 		def doc_method(doctype, name, method, **kwargs):
 			def call():
@@ -100,6 +100,7 @@ class TestAccessTable(UABTestCase):
 			"bulk_reply": lambda: helpdesk.bulk_reply(ticket_ids=[], message="x"),
 			"make_a_call": lambda: telephony.make_a_call(to_number="0"),
 			"voice": voice,
+			"send_sms": lambda: sms.send_sms(receiver_list=[], msg="x"),
 		}
 
 	def call_for(self, row: str):

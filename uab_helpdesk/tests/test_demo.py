@@ -16,6 +16,8 @@ class TestDemo(UABTestCase):
 		return {doctype: frappe.db.count(doctype) for doctype in COUNTED}
 
 	def test_create_twice_then_delete_leaves_the_site_as_before(self):
+		if frappe.db.exists("Contact", {"first_name": demo.CUSTOMERS["review"]}):
+			self.skipTest("this site holds the demo caseload already; the test would remove it")
 		before = self.counts()
 		self.addCleanup(demo.delete)  # create commits: never leave the demo behind on a failure
 		demo.create()

@@ -208,6 +208,30 @@ class TestBulkReplyAndMerge(ProtectedCustomerTestCase):
 		self.assertIn("only Uab Agent may reply", refused[str(self.ticket)])
 		self.assertIn("<p>bulk-text</p>", [row.content for row in self.attempts(action="Blocked")])
 
+	def test_bulk_reply_end_to_end_sends_the_rest_and_names_the_refused(self):
+		"""Helpdesk v1.2x+ bulk reply, through our wrapper: refused tickets are taken out first and named;
+		the others get Helpdesk's own reply."""
+		try:
+			from helpdesk.api.ticket import bulk_reply as helpdesk_bulk_reply
+		except ImportError:
+			self.skipTest("this Helpdesk has no bulk reply")
+		from uab_helpdesk.overrides.helpdesk import bulk_reply
+
+		ordinary = make_ticket(make_contact("Bulk Sent Tenant"))
+		with self.set_user(self.staff.other_agent):
+			result = bulk_reply(ticket_ids=[self.ticket, ordinary], message="<p>bulk-end-to-end</p>")
+		self.assertEqual((result["sent"], list(result["refused"])), ([ordinary], [str(self.ticket)]))
+
+		def replied(ticket) -> bool:
+			return bool(
+				frappe.db.exists(
+					"Communication", {"reference_name": ticket, "content": ("like", "%bulk-end-to-end%")}
+				)
+			)
+
+		self.assertEqual((replied(self.ticket), replied(ordinary)), (False, True))
+		self.assertIn("<p>bulk-end-to-end</p>", [row.content for row in self.attempts(action="Blocked")])
+
 	def test_merging_a_protected_customers_tickets_is_exempt_spec_5(self):
 		"""The officer's earlier reply is copied by whoever merges: old contact, not new (SPEC §5)."""
 		from helpdesk.helpdesk.doctype.hd_ticket.api import merge_ticket as helpdesk_merge_ticket

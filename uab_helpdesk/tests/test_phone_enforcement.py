@@ -27,12 +27,12 @@ def log_call(call_type: str, number: str, user: str):
 
 
 class TestPhoneEnforcement(ProtectedCustomerTestCase):
-	def test_outgoing_call_outside_the_window_is_refused_6_4_2(self):
+	def test_a_logged_call_outside_the_window_is_kept_and_flagged_6_3_5_6_4_2(self):
+		"""The call happened: its log is the record 6.3.5 asks for, so it is kept, and the breach flagged."""
 		with self.freeze_time(WEDNESDAY_11, tick=True), self.set_user(self.staff.agent):
-			self.assertRefused(
-				lambda: log_call("Outgoing", self.phone, self.staff.agent),
-				rule="Phone contact is only Tuesday 10:00–12:00",
-			)
+			self.assertTrue(log_call("Outgoing", self.phone, self.staff.agent))
+		flagged = self.attempts(action="Flagged")
+		self.assertTrue(any("Contact window" in row.rules_breached for row in flagged))
 
 	def test_outgoing_call_by_the_officer_inside_the_window_is_logged_6_4_2(self):
 		with self.freeze_time(TUESDAY_11, tick=True), self.set_user(self.staff.agent):

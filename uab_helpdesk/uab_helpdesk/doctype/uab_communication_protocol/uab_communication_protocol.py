@@ -130,6 +130,9 @@ class UABCommunicationProtocol(CaseRecord):
 		self.close_abused_cases()
 		self.update_open_tickets()
 		clear_protected_index()
+		from uab_helpdesk.events.email_queue import withhold_queued_mail
+
+		withhold_queued_mail(self.contact)
 		self.add_timeline_entry(
 			_("Active from {0}; review due {1}.").format(
 				frappe.format(self.start_date, "Date"), frappe.format(self.review_due_date, "Date")
