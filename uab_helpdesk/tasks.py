@@ -10,44 +10,35 @@ from uab_helpdesk.policy.reviews import ReviewAction, ReviewState, review_action
 
 def activate_protocols_due() -> None:
 	"""Daily (6.5.4): an authorised protocol whose letter was sent applies from its later start date."""
-	for protocol in frappe.get_all(
-		"UAB Communication Protocol",
-		filters={
-			"status": "Authorised",
-			"docstatus": 1,
-			"letter_sent_on": ("is", "set"),
-			"start_date": ("<=", today()),
-		},
-		pluck="name",
-	):
-		frappe.db.savepoint("uab_activate_protocol")
-		try:
-			frappe.get_doc("UAB Communication Protocol", protocol).activate()
-		except Exception:
-			frappe.db.rollback(save_point="uab_activate_protocol")
-			frappe.log_error(
-				title=f"UAB Helpdesk: activation of {protocol} failed",
-				reference_doctype="UAB Communication Protocol",
-				reference_name=protocol,
-			)
+	_each_protocol(
+		{"status": "Authorised", "letter_sent_on": ("is", "set"), "start_date": ("<=", today())},
+		lambda protocol: frappe.get_doc("UAB Communication Protocol", protocol).activate(),
+		"activation",
+	)
 
 
 def review_protocols() -> None:
 	"""Daily (6.5.6): open each protocol's review before it is due, escalate overdue reviews to the Head
 	of Service, and lapse overdue protocols where UAB Settings say so."""
 	settings = frappe.get_cached_doc("UAB Settings")
+	reminder_days, lapse = cint(settings.review_reminder_days), bool(cint(settings.lapse_on_overdue_review))
+	_each_protocol(
+		{"status": "Active"}, lambda protocol: review_protocol(protocol, reminder_days, lapse), "review"
+	)
+
+
+def _each_protocol(filters: dict, job, what: str) -> None:
+	"""Run ``job`` for each submitted protocol that matches; one failing protocol never stops the rest."""
 	for protocol in frappe.get_all(
-		"UAB Communication Protocol", filters={"status": "Active", "docstatus": 1}, pluck="name"
+		"UAB Communication Protocol", filters={"docstatus": 1, **filters}, pluck="name"
 	):
-		frappe.db.savepoint("uab_review_protocol")
+		frappe.db.savepoint("uab_protocol_job")
 		try:
-			review_protocol(
-				protocol, cint(settings.review_reminder_days), bool(cint(settings.lapse_on_overdue_review))
-			)
+			job(protocol)
 		except Exception:
-			frappe.db.rollback(save_point="uab_review_protocol")
+			frappe.db.rollback(save_point="uab_protocol_job")
 			frappe.log_error(
-				title=f"UAB Helpdesk: review of {protocol} failed",
+				title=f"UAB Helpdesk: {what} of {protocol} failed",
 				reference_doctype="UAB Communication Protocol",
 				reference_name=protocol,
 			)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
-from frappe.utils import cint, cstr
+from frappe.utils import cint, cstr, get_datetime, now_datetime
 
 from uab_helpdesk.policy.values import Screening
 
@@ -189,11 +189,24 @@ def make_agent_ui_banner() -> None:
 		}
 		if frappe.db.exists("HD Form Script", FORM_SCRIPT_NAME):
 			_set_if_changed("HD Form Script", FORM_SCRIPT_NAME, values)
+			_never_created_in_the_future(FORM_SCRIPT_NAME)
 		else:
 			doc = frappe.get_doc({"doctype": "HD Form Script", **values})
 			doc.name = FORM_SCRIPT_NAME
 			doc.insert(ignore_permissions=True)
 	_show_summary_in_ticket_sidebar()
+
+
+def _never_created_in_the_future(name: str) -> None:
+	"""A site installed before its time zone was set (Frappe then assumes Asia/Kolkata) has our script
+	created hours "ahead" once the zone is set; Helpdesk lists form scripts newest first and its own
+	tests take the first. Bring such a creation time back to now; otherwise write nothing."""
+	now = now_datetime()
+	stamps = frappe.db.get_value("HD Form Script", name, ["creation", "modified"], as_dict=True)
+	fixed = {field: now for field in ("creation", "modified") if get_datetime(stamps[field]) > now}
+	if fixed:
+		fixed.setdefault("creation", min(now, get_datetime(stamps.modified)))
+		frappe.db.set_value("HD Form Script", name, fixed, update_modified=False)
 
 
 def _show_summary_in_ticket_sidebar() -> None:
