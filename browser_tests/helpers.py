@@ -10,6 +10,7 @@ from urllib.parse import quote
 import pytest
 
 selenium = pytest.importorskip("selenium")
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -34,7 +35,8 @@ def log_in(browser, user: str, password: str) -> None:
 def text_visible(browser, text: str, timeout: int = 30):
 	"""The innermost element showing ``text``; the page may also hold hidden copies of it."""
 	xpath = f"//*[contains(normalize-space(.), {json.dumps(text, ensure_ascii=False)}) and not(*[contains(normalize-space(.), {json.dumps(text, ensure_ascii=False)})])]"
-	return WebDriverWait(browser, timeout).until(
+	# The agent UI re-renders while it loads: an element found a moment ago may be gone; look again.
+	return WebDriverWait(browser, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
 		lambda driver: next(
 			(element for element in driver.find_elements(By.XPATH, xpath) if element.is_displayed()), False
 		)

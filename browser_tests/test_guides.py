@@ -15,6 +15,7 @@ import time
 import pytest
 
 selenium = pytest.importorskip("selenium")
+from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -58,7 +59,16 @@ def click_button(browser, label: str, timeout: int = 20) -> None:
 	)
 	# After typing lower down the page, Desk's navbar covers the page head's buttons: scroll back up.
 	browser.execute_script("window.scrollTo(0, 0);")
-	button.click()
+	try:
+		button.click()
+	except ElementClickInterceptedException:
+		# Helpdesk v1.28's dialogs fade in over a full-screen layer: click once it has settled.
+		time.sleep(1)
+		try:
+			button.click()
+		except ElementClickInterceptedException:
+			browser.save_screenshot("/tmp/intercepted.png")
+			raise
 
 
 def desk_form(browser, route: str) -> None:
@@ -86,8 +96,11 @@ def test_agent_guide_the_banner_and_the_protocol_rules(browser):
 	click_button(browser, "Protocol rules")
 	text_visible(browser, "Contact with Demo Drew Protocol is by")
 	click_button(browser, "Understood")
-	# The ticket's sidebar shows the same sentence under "Protocol".
-	WebDriverWait(browser, 20).until(
+	# The ticket's sidebar shows the same sentence under "Protocol" (Helpdesk v1.28: in "Ticket Info").
+	for section in browser.find_elements(By.XPATH, "//*[normalize-space(text())='Ticket Info']"):
+		if section.is_displayed():
+			section.click()
+	WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
 		lambda driver: any(
 			"Contact with Demo Drew Protocol is by" in (field.get_attribute("value") or field.text)
 			for field in driver.find_elements(By.CSS_SELECTOR, "textarea, input, .text-p-sm, div")
