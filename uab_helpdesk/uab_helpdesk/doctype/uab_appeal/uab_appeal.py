@@ -34,7 +34,7 @@ class UABAppeal(EvidenceRecord):
 		outcome_letter_sent_on: DF.Date | None
 		protocol: DF.Link
 		received_on: DF.Date
-		received_via: DF.Literal["Email", "Letter", "Phone", "In person", "Portal", "Third party"]
+		received_via: DF.Literal["Email", "Letter", "Phone", "SMS", "In person", "Portal", "Third party"]
 		status: DF.Literal["Received", "With Director", "Decided"]
 	# end: auto-generated types
 	"""A customer's one appeal against a protocol, decided by a Director (policy 6.5.5)."""

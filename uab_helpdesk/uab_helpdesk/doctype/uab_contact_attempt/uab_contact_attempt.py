@@ -15,10 +15,10 @@ class UABContactAttempt(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		action: DF.Literal["Blocked", "Held", "Flagged", "Overridden"]
+		action: DF.Literal["Blocked", "Held", "Flagged", "Overridden", "Policy letter"]
 		attempted_by: DF.Link | None
 		attempted_on: DF.Datetime
-		channel: DF.Literal["Email", "Letter", "Phone", "In person", "Portal", "Third party"]
+		channel: DF.Literal["Email", "Letter", "Phone", "SMS", "In person", "Portal", "Third party"]
 		contact: DF.Link | None
 		contact_name: DF.Data | None
 		content: DF.LongText | None
@@ -31,7 +31,8 @@ class UABContactAttempt(Document):
 		subject: DF.Data | None
 		ticket: DF.Link | None
 	# end: auto-generated types
-	"""The audit log of enforcement: every blocked, held, flagged or overridden contact, with the text."""
+	"""The audit log of enforcement: every blocked, held, flagged or overridden contact, with the text,
+	and every letter about the policy sent to the customer."""
 
 	def validate(self):
 		if not self.is_new():

@@ -33,7 +33,7 @@ class UABIncident(CaseRecord):
 		]
 		call_ended_by_staff: DF.Check
 		case_closed_on: DF.Date | None
-		channel: DF.Literal["Email", "Letter", "Phone", "In person", "Portal", "Third party"]
+		channel: DF.Literal["Email", "Letter", "Phone", "SMS", "In person", "Portal", "Third party"]
 		contact: DF.Link
 		contact_name: DF.Data | None
 		correspondence_not_answered: DF.Check

@@ -13,7 +13,7 @@ class UABProtocolWindow(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		channel: DF.Literal["Email", "Letter", "Phone", "In person", "Portal", "Third party"]
+		channel: DF.Literal["Email", "Letter", "Phone", "SMS", "In person", "Portal", "Third party"]
 		from_time: DF.Time
 		parent: DF.Data
 		parentfield: DF.Data
