@@ -151,6 +151,24 @@ def test_review_outcome_gives_the_decision_6_5_6(decision, said):
 	assert ("by 3 November 2027" in html) == (decision == "Continue")
 
 
+def test_a_review_letter_names_the_period_the_review_looked_at_6_5_6():
+	"""Not 'the last six months' whatever the period was: the review's own dates."""
+	letter = letters.review_outcome_letter(
+		"UAB-REV-2",
+		date(2027, 5, 3),
+		recipient(),
+		"End",
+		"No abusive contact since the protocol began.",
+		"M. Manager",
+		"UAB-CP-2026-0004",
+		None,
+		period=(date(2026, 11, 3), date(2027, 4, 26)),
+	)
+	html = render("uab_review_outcome_letter", letter)
+	assert "your behaviour from 3 November 2026 to 26 April 2027" in html
+	assert "six months" not in html
+
+
 def test_every_stored_value_is_escaped():
 	html = render(
 		"uab_protocol_letter",

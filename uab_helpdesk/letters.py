@@ -138,4 +138,7 @@ def _review_outcome(doc) -> letters.Letter:
 		_person(doc.reviewer),
 		doc.protocol,
 		getdate(doc.next_review_date) if doc.next_review_date else None,
+		period=(getdate(doc.period_from), getdate(doc.period_to))
+		if doc.period_from and doc.period_to
+		else None,
 	)

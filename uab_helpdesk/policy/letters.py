@@ -168,8 +168,10 @@ def review_outcome_letter(
 	reviewer: str,
 	protocol: str,
 	next_review: date | None,
+	period: tuple[date, date] | None = None,
 ) -> Letter:
-	"""6.5.6: 'the customer will be notified in writing of the decision whether continue or end the protocol'."""
+	"""6.5.6: 'the customer will be notified in writing of the decision whether continue or end the protocol',
+	naming the period the review looked at."""
 	return Letter(
 		kind="Review outcome",
 		reference=reference,
@@ -181,6 +183,8 @@ def review_outcome_letter(
 			"reasons": reasons,
 			"protocol": protocol,
 			"next_review": format_date(next_review) if next_review else None,
+			"period_from": format_date(period[0]) if period else None,
+			"period_to": format_date(period[1]) if period else None,
 			"ombudsman": OMBUDSMAN,
 		},
 	)

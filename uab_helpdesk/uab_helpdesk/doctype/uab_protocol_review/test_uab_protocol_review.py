@@ -73,3 +73,18 @@ class TestUABProtocolReview(UABTestCase):
 				reasons="Still abusive.",
 				next_review_date=add_months(self.protocol.review_due_date, 7),
 			)
+
+	def test_the_review_counts_the_evidence_of_its_period_like_an_assessment_6_5_6(self):
+		"""Computed when the review opens and again on save, never typed."""
+		from uab_helpdesk.tests.utils import make_incident
+
+		contact = self.protocol.contact
+		make_incident(contact, hours=0.02)  # a minute ago: inside today's period at any hour
+		doc = self.review(incident_count=99, contact_count=99)
+		# From the protocol's start, or where a review completed earlier in this class left off (today).
+		self.assertIn(str(doc.period_from), (str(self.protocol.start_date), today()))
+		self.assertEqual(str(doc.period_to), today())
+		self.assertEqual(doc.incident_count, 1)
+		make_incident(contact, hours=0.01)
+		doc.save()
+		self.assertEqual(doc.incident_count, 2)

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import close_all_assignments
-from frappe.utils import cint, getdate
+from frappe.utils import add_days, cint, getdate, today
 
 from uab_helpdesk.policy.dates import review_due_date
 from uab_helpdesk.uab_helpdesk.case_record import EvidenceRecord
@@ -32,6 +32,8 @@ class UABProtocolReview(EvidenceRecord):
 		incident_count: DF.Int
 		next_review_date: DF.Date | None
 		notification_method: DF.Literal["", "Letter", "Email", "Portal"]
+		period_from: DF.Date | None
+		period_to: DF.Date | None
 		protocol: DF.Link
 		reasons: DF.Text | None
 		reviewer: DF.Link | None
@@ -42,6 +44,7 @@ class UABProtocolReview(EvidenceRecord):
 		self.validate_protocol()
 		self.validate_next_review_date()
 		if self.docstatus == 0:
+			self.set_evidence()
 			# Letters are recorded by Send letter after completion, never typed into a draft; the
 			# assigned reviewer is the review job's, not a client's.
 			self.customer_notified_on = self.notification_method = None
@@ -60,6 +63,36 @@ class UABProtocolReview(EvidenceRecord):
 				frappe.MandatoryError,
 			)
 		self.set_actor("reviewer")
+
+	def set_evidence(self) -> None:
+		"""6.5.6: the review decides on the evidence of its period, counted from the records by the same
+		code as the assessment's: from the protocol's start (or the last completed review) to today."""
+		from uab_helpdesk.uab_helpdesk.doctype.uab_assessment.evidence import load_evidence
+
+		self.contact = self.contact or frappe.db.get_value(
+			"UAB Communication Protocol", self.protocol, "contact"
+		)
+		start = frappe.db.get_value("UAB Communication Protocol", self.protocol, "start_date")
+		last_review_ended = frappe.db.get_value(
+			"UAB Protocol Review",
+			{"protocol": self.protocol, "docstatus": 1, "name": ("!=", self.name)},
+			"period_to",
+			order_by="period_to desc",
+		)
+		self.period_from = min(getdate(last_review_ended or start or today()), getdate(today()))
+		self.period_to = max(self.period_from, getdate(today()))
+		evidence = load_evidence(self.contact, self.period_from, self.period_to)
+		self.incident_count = evidence.incident_count
+		self.contact_count = evidence.contact_count
+		self.blocked_attempts = evidence.blocked_attempts
+		self.held_messages = frappe.db.count(
+			"UAB Contact Attempt",
+			{
+				"contact": self.contact,
+				"action": "Held",
+				"attempted_on": ("between", [self.period_from, add_days(self.period_to, 1)]),
+			},
+		)
 
 	def on_submit(self):
 		self.apply_decision()
