@@ -51,3 +51,31 @@ def test_next_steps_walk_the_ladder_in_order_6_5():
 	assert next_steps(history) == [Step.INITIAL_WARNING]
 	history = CaseHistory(incidents=(D1, D3), initial_warnings=(D2,))
 	assert Step.FORMAL_WARNING in next_steps(history) and Step.ASSESSMENT not in next_steps(history)
+
+
+# Moments, not days (6.3.4: staff tell the caller there and then; 6.5.1-6.5.2).
+def test_a_warning_may_follow_its_incident_the_same_day_and_the_same_minute_6_5_1():
+	incident = datetime(2026, 11, 24, 10, 0)
+	assert not refused(Step.INITIAL_WARNING, incidents=(incident,))
+	warned = datetime(2026, 11, 24, 10, 0, 40)  # same minute, later
+	again = datetime(2026, 11, 24, 10, 5)
+	assert not refused(Step.FORMAL_WARNING, incidents=(incident, again), initial_warnings=(warned,))
+	# The incident of the same minute but before the warning is not "after" it.
+	assert refused(Step.FORMAL_WARNING, incidents=(incident,), initial_warnings=(warned,))
+
+
+def test_behaviour_continuing_across_midnight_counts_6_5_2():
+	warned = datetime(2026, 11, 24, 23, 59)
+	after_midnight = datetime(2026, 11, 25, 0, 1)
+	assert not refused(Step.FORMAL_WARNING, incidents=(after_midnight,), initial_warnings=(warned,))
+
+
+def test_moments_across_the_clocks_going_back_are_ordered_by_the_instant_6_5_2():
+	"""Europe/London, 25 October 2026: 01:00-02:00 happens twice. Aware moments order by the instant,
+	so an incident in the second 01:30 is after a warning given in the first 01:45."""
+	from datetime import timedelta, timezone
+
+	bst, gmt = timezone(timedelta(hours=1)), timezone.utc
+	warned = datetime(2026, 10, 25, 1, 45, tzinfo=bst)  # 00:45 UTC
+	incident = datetime(2026, 10, 25, 1, 30, tzinfo=gmt)  # 01:30 UTC, later
+	assert not refused(Step.FORMAL_WARNING, incidents=(incident,), initial_warnings=(warned,))

@@ -101,3 +101,11 @@ class TestUABWarning(UABTestCase):
 	def test_a_warning_needs_the_reason_given_to_the_customer_6_5_1(self):
 		with self.set_user(self.staff.agent), self.assertRaises(frappe.MandatoryError):
 			make_warning(self.contact, "Initial", [self.incident], reason_for_customer=" ")
+
+	def test_a_warning_given_minutes_after_the_incident_the_same_day_is_allowed_6_3_4_6_5_1(self):
+		"""The officer records the incident at 10:00 and warns the caller there and then, at 10:05."""
+		contact = make_contact("Same Day Tenant")
+		incident = make_incident(contact, hours=5 / 60)
+		with self.set_user(self.staff.agent):
+			warning = make_warning(contact, "Initial", [incident], hours=0)
+		self.assertEqual(frappe.db.get_value("UAB Warning", warning, "docstatus"), 1)
