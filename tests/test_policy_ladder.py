@@ -79,3 +79,40 @@ def test_moments_across_the_clocks_going_back_are_ordered_by_the_instant_6_5_2()
 	warned = datetime(2026, 10, 25, 1, 45, tzinfo=bst)  # 00:45 UTC
 	incident = datetime(2026, 10, 25, 1, 30, tzinfo=gmt)  # 01:30 UTC, later
 	assert not refused(Step.FORMAL_WARNING, incidents=(incident,), initial_warnings=(warned,))
+
+
+# The 12-month rule (6.5.3): a case reviewed and closed for at least the lookback is not weighed again.
+def test_records_of_a_case_closed_over_the_lookback_ago_do_not_open_the_next_step_6_5_3():
+	from datetime import date
+
+	from uab_helpdesk.policy.ladder import leave_out_closed_cases
+
+	years_ago = CaseHistory(
+		incidents=(datetime(2023, 3, 1), datetime(2026, 11, 20)), initial_warnings=(datetime(2023, 3, 2),)
+	)
+	history = leave_out_closed_cases(years_ago, (date(2023, 9, 1),), date(2026, 12, 1), 12)
+	assert history.initial_warnings == () and history.incidents == (datetime(2026, 11, 20),)
+	problems = check_step(Step.FORMAL_WARNING, history)
+	assert "earlier initial warning" in problems[0].render()
+	assert "2 earlier records are left out: their case closed on 1 September 2023" in problems[-1].render()
+
+
+def test_a_case_closed_less_than_the_lookback_ago_still_counts_6_5_3():
+	from datetime import date
+
+	from uab_helpdesk.policy.ladder import leave_out_closed_cases
+
+	recent = CaseHistory(
+		incidents=(datetime(2026, 3, 1), datetime(2026, 11, 20)), initial_warnings=(datetime(2026, 3, 2),)
+	)
+	history = leave_out_closed_cases(recent, (date(2026, 6, 1),), date(2026, 12, 1), 12)
+	assert history == recent and not check_step(Step.FORMAL_WARNING, history)
+
+
+def test_a_quiet_case_closes_when_a_whole_lookback_passes_without_an_incident_6_5_3():
+	from datetime import date
+
+	from uab_helpdesk.policy.dates import quiet_case_closes_on
+
+	assert quiet_case_closes_on(date(2025, 11, 30), date(2026, 12, 1), 12) == date(2026, 11, 30)
+	assert quiet_case_closes_on(date(2026, 1, 5), date(2026, 12, 1), 12) is None

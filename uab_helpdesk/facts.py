@@ -4,9 +4,9 @@ Everything here reads; nothing decides. The decisions are in `uab_helpdesk.polic
 """
 
 import frappe
-from frappe.utils import get_datetime
+from frappe.utils import cint, get_datetime, getdate
 
-from uab_helpdesk.policy.ladder import CaseHistory
+from uab_helpdesk.policy.ladder import CaseHistory, leave_out_closed_cases
 from uab_helpdesk.policy.values import AssessmentOutcome, WarningLevel
 
 
@@ -35,7 +35,8 @@ def customers_of_contact(contact: str) -> list[str]:
 
 def case_history(contact: str, immediate_action: bool = False, before=None) -> CaseHistory:
 	"""The contact's submitted incidents, warnings and assessments, for the 6.5 ladder.
-	``before`` leaves out records made after a moment (a record being judged is not its own history)."""
+	``before`` leaves out records made after a moment (a record being judged is not its own history);
+	records of a case closed more than the lookback ago are left out too (6.5.3)."""
 	before = get_datetime(before) if before else None
 
 	def moments(doctype: str, field: str, **filters) -> tuple:
@@ -45,7 +46,7 @@ def case_history(contact: str, immediate_action: bool = False, before=None) -> C
 	assessments = frappe.get_all(
 		"UAB Assessment", filters={"contact": contact, "docstatus": 1}, fields=["modified", "outcome"]
 	)
-	return CaseHistory(
+	history = CaseHistory(
 		incidents=moments("UAB Incident", "occurred_on"),
 		initial_warnings=moments("UAB Warning", "issued_on", level=WarningLevel.INITIAL.value),
 		formal_warnings=moments("UAB Warning", "issued_on", level=WarningLevel.FORMAL.value),
@@ -53,6 +54,25 @@ def case_history(contact: str, immediate_action: bool = False, before=None) -> C
 			(get_datetime(row.modified), AssessmentOutcome(row.outcome)) for row in assessments
 		),
 		immediate_action=immediate_action,
+	)
+	closures = frappe.get_all(
+		"UAB Incident",
+		filters={"contact": contact, "docstatus": 1, "case_closed_on": ("is", "set")},
+		pluck="case_closed_on",
+		distinct=True,
+	)
+	lookback = cint(frappe.db.get_single_value("UAB Settings", "lookback_months")) or 12
+	return leave_out_closed_cases(history, tuple(map(getdate, closures)), getdate(), lookback)
+
+
+def close_case(contact: str, closed_on) -> None:
+	"""Stamp the closure of the contact's case on its incidents that are not closed yet (6.5.3)."""
+	frappe.db.set_value(
+		"UAB Incident",
+		{"contact": contact, "docstatus": 1, "case_closed_on": ("is", "not set")},
+		"case_closed_on",
+		closed_on,
+		update_modified=False,
 	)
 
 

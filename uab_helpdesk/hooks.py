@@ -80,6 +80,7 @@ override_doctype_class = {"Notification": "uab_helpdesk.overrides.sms.UABNotific
 scheduler_events = {
 	"daily": [
 		"uab_helpdesk.tasks.activate_protocols_due",
+		"uab_helpdesk.tasks.close_quiet_cases",
 		"uab_helpdesk.tasks.review_protocols",
 		"uab_helpdesk.tasks.anonymise_closed_cases",
 	],

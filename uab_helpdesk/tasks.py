@@ -17,6 +17,29 @@ def activate_protocols_due() -> None:
 	)
 
 
+def close_quiet_cases() -> None:
+	"""Daily (6.5.3): a case with no protocol in force closes once a whole lookback passes with no new
+	incident; the closure is stamped on its incidents, so that a year on they are no longer weighed."""
+	from uab_helpdesk.facts import close_case
+	from uab_helpdesk.policy.dates import quiet_case_closes_on
+
+	lookback = cint(frappe.db.get_single_value("UAB Settings", "lookback_months")) or 12
+	open_cases = frappe.get_all(
+		"UAB Incident",
+		filters={"docstatus": 1, "case_closed_on": ("is", "not set")},
+		fields=["contact", "max(occurred_on) as last_incident"],
+		group_by="contact",
+	)
+	for case in open_cases:
+		in_force = frappe.db.exists(
+			"UAB Communication Protocol",
+			{"contact": case.contact, "docstatus": 1, "status": ("in", ("Authorised", "Active"))},
+		)
+		closes_on = quiet_case_closes_on(getdate(case.last_incident), getdate(today()), lookback)
+		if case.contact and closes_on and not in_force:
+			close_case(case.contact, closes_on)
+
+
 def review_protocols() -> None:
 	"""Daily (6.5.6): open each protocol's review before it is due, escalate overdue reviews to the Head
 	of Service, and lapse overdue protocols where UAB Settings say so."""

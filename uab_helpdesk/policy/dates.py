@@ -36,6 +36,15 @@ def is_set_aside_by_lookback(
 	return case_closed_on is not None and case_closed_on <= lookback_cutoff(today, lookback_months)
 
 
+def quiet_case_closes_on(
+	last_incident: date, today: date, lookback_months: int = DEFAULT_LOOKBACK_MONTHS
+) -> date | None:
+	"""6.5.3: a case with no protocol closes once a whole lookback passes with no new incident; the day it
+	closed, or None while it is still open."""
+	closes = add_months(last_incident, lookback_months)
+	return closes if closes <= today else None
+
+
 def in_health_and_safety_only_period(until: date | None, today: date) -> bool:
 	"""6.4.4: 'only health and safety issues will be dealt with for a specific period' — inclusive."""
 	return until is not None and today <= until

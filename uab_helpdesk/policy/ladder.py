@@ -5,10 +5,12 @@ authorise immediate action that skips the gates (6.5: 'reserves the right to tak
 signed off by a Director'); the authorisation is recorded on every later record.
 """
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from enum import Enum
 
+from .dates import DEFAULT_LOOKBACK_MONTHS, is_set_aside_by_lookback
+from .decision import format_date
 from .i18n import Message, _
 from .values import AssessmentOutcome
 
@@ -29,21 +31,66 @@ class CaseHistory:
 	formal_warnings: tuple[datetime, ...] = ()
 	assessments: tuple[tuple[datetime, AssessmentOutcome], ...] = field(default_factory=tuple)
 	immediate_action: bool = False
+	left_out: Message | None = None  # why earlier records are not weighed (6.5.3), said with a refusal
+
+
+def leave_out_closed_cases(
+	history: CaseHistory,
+	case_closures: tuple[date, ...],
+	today: date,
+	lookback_months: int = DEFAULT_LOOKBACK_MONTHS,
+) -> CaseHistory:
+	"""6.5.3: a case 'reviewed and closed for at least 12 months' is not weighed again. Every record
+	(incident, warning, assessment) dated on or before the latest such closure is left out of the ladder,
+	and the history says so; records after it, or of a case closed more recently, count."""
+	old = [closed for closed in case_closures if is_set_aside_by_lookback(closed, today, lookback_months)]
+	if not old:
+		return history
+	cutoff = max(old)
+
+	def after(moments: tuple) -> tuple:
+		return tuple(moment for moment in moments if moment.date() > cutoff)
+
+	kept = replace(
+		history,
+		incidents=after(history.incidents),
+		initial_warnings=after(history.initial_warnings),
+		formal_warnings=after(history.formal_warnings),
+		assessments=tuple(row for row in history.assessments if row[0].date() > cutoff),
+	)
+	dropped = sum(
+		len(getattr(history, name)) - len(getattr(kept, name))
+		for name in ("incidents", "initial_warnings", "formal_warnings", "assessments")
+	)
+	if not dropped:
+		return kept
+	return replace(
+		kept,
+		left_out=Message(
+			_(
+				"{0} earlier records are left out: their case closed on {1}, more than {2} months ago (policy 6.5.3)."
+			),
+			(dropped, format_date(cutoff), lookback_months),
+		),
+	)
 
 
 def check_step(step: Step, history: CaseHistory) -> list[Message]:
 	"""Why ``step`` may not be taken now; an empty list means it may."""
 	if history.immediate_action:
 		return []
-	if step == Step.INITIAL_WARNING:
-		return _initial_warning_gate(history)
-	if step == Step.FORMAL_WARNING:
-		return _formal_warning_gate(history)
-	if step == Step.ASSESSMENT:
-		return _assessment_gate(history)
-	if step == Step.PROTOCOL:
-		return _protocol_gate(history)
-	raise ValueError(f"Unknown step: {step!r}")
+	gates = {
+		Step.INITIAL_WARNING: _initial_warning_gate,
+		Step.FORMAL_WARNING: _formal_warning_gate,
+		Step.ASSESSMENT: _assessment_gate,
+		Step.PROTOCOL: _protocol_gate,
+	}
+	if step not in gates:
+		raise ValueError(f"Unknown step: {step!r}")
+	problems = gates[step](history)
+	if problems and history.left_out:
+		problems.append(history.left_out)
+	return problems
 
 
 def next_steps(history: CaseHistory) -> list[Step]:

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate, now_datetime, today
 
+from uab_helpdesk.facts import close_case
 from uab_helpdesk.policy.dates import review_due_date
 from uab_helpdesk.policy.protocol import ProtocolDraft, activation_date, validate_protocol
 from uab_helpdesk.policy.values import AssessmentOutcome, Channel, IssuePeriod, parse_enum
@@ -165,6 +166,7 @@ class UABCommunicationProtocol(CaseRecord):
 		if not (reason or "").strip():
 			frappe.throw(_("Give the reason the protocol ends."), frappe.MandatoryError)
 		self.db_set({"status": "Ended", "ended_on": today(), "end_reason": reason.strip()})
+		close_case(self.contact, today())  # 6.5.3: the case closes with its protocol
 		clear_protected_index()
 		self.update_open_tickets()
 		self.add_timeline_entry(_("Protocol ended: {0}").format(reason.strip()))

@@ -109,3 +109,43 @@ class TestUABWarning(UABTestCase):
 		with self.set_user(self.staff.agent):
 			warning = make_warning(contact, "Initial", [incident], hours=0)
 		self.assertEqual(frappe.db.get_value("UAB Warning", warning, "docstatus"), 1)
+
+	def test_an_initial_warning_from_a_case_closed_years_ago_does_not_open_a_formal_warning_6_5_3(self):
+		"""The 12-month rule: the old case closed over a lookback ago, so only new behaviour counts."""
+		from frappe.utils import add_months, today
+
+		contact = make_contact("Old Case Tenant")
+		old = make_incident(contact, hours=3 * 365 * 24)
+		make_warning(contact, "Initial", [old], hours=3 * 365 * 24 - 1)
+		frappe.db.set_value("UAB Incident", old, "case_closed_on", add_months(today(), -24))
+		new = make_incident(contact, hours=1)
+		with self.set_user(self.staff.manager), self.assertRaises(UABValidationError) as refusal:
+			make_warning(contact, "Formal", [new])
+		self.assertIn("earlier initial warning", str(refusal.exception))
+		self.assertIn("earlier records are left out", str(refusal.exception))
+		with self.set_user(self.staff.agent):  # a new initial warning is the way, on the new behaviour
+			make_warning(contact, "Initial", [new], hours=0)
+
+	def test_a_case_closes_with_its_protocol_and_when_quiet_for_a_lookback_6_5_3(self):
+		from frappe.utils import add_months, getdate, today
+
+		from uab_helpdesk.tasks import close_quiet_cases
+		from uab_helpdesk.tests.utils import make_protocol
+
+		protected = make_contact("Closing Tenant")
+		incident = make_incident(protected, hours=24)
+		protocol = make_protocol(protected, director=self.staff.director, activate_as=self.staff.head)
+		with self.set_user(self.staff.head):
+			protocol.end_protocol("Review: behaviour improved.")
+		self.assertEqual(str(frappe.db.get_value("UAB Incident", incident, "case_closed_on")), today())
+
+		quiet = make_contact("Quiet Tenant")
+		long_ago = make_incident(quiet, hours=400 * 24)
+		recent = make_contact("Recent Tenant")
+		lately = make_incident(recent, hours=30 * 24)
+		close_quiet_cases()
+		closed = frappe.db.get_value(
+			"UAB Incident", long_ago, ["case_closed_on", "occurred_on"], as_dict=True
+		)
+		self.assertEqual(getdate(closed.case_closed_on), getdate(add_months(closed.occurred_on, 12)))
+		self.assertIsNone(frappe.db.get_value("UAB Incident", lately, "case_closed_on"))
