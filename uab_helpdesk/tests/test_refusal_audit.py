@@ -16,6 +16,7 @@ TEXT = "<p>text-that-must-not-be-lost</p>"
 
 class TestRefusalAudit(UABTestCase):
 	def setUp(self):
+		self.users_before = set(frappe.get_all("User", pluck="name"))
 		self.staff = make_staff()
 		self.contact = make_contact("Rolled Back Tenant")
 		self.protocol = make_protocol(
@@ -41,6 +42,11 @@ class TestRefusalAudit(UABTestCase):
 			("Contact", {"name": self.contact}),
 		):
 			frappe.db.delete(doctype, filters)
+		# The staff this test committed go too: a site keeps no test users (they would hear its appeals).
+		from uab_helpdesk.demo import _delete_demo_user
+
+		for user in set(self.staff.values()) - self.users_before:
+			_delete_demo_user(user)
 		clear_protected_index()
 		frappe.db.commit()  # nosemgrep: cleaning up what this test committed
 		super().tearDown()
