@@ -76,13 +76,6 @@ def close_case(contact: str, closed_on) -> None:
 	)
 
 
-def active_protocol_of(contact: str, exclude: str | None = None) -> str | None:
-	filters = {"contact": contact, "status": "Active", "docstatus": 1}
-	if exclude:
-		filters["name"] = ("!=", exclude)
-	return frappe.db.get_value("UAB Communication Protocol", filters, "name")
-
-
 def contacts_of_customer(customer: str) -> list[str]:
 	"""The contacts of an HD Customer, on either Helpdesk contact model (see customers_of_contact)."""
 	if frappe.db.exists("DocType", "HD Customer Member"):

@@ -62,6 +62,10 @@ doc_events = {
 	"Contact": {
 		"on_update": "uab_helpdesk.events.contact.on_update",
 	},
+	# Helpdesk v1.28: who manages a customer decides who reads its members' tickets.
+	"HD Customer": {
+		"on_update": "uab_helpdesk.protection.clear_protected_index",
+	},
 }
 
 override_whitelisted_methods = {

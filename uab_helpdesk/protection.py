@@ -21,11 +21,12 @@ from uab_helpdesk.policy.decision import SiteContext
 from uab_helpdesk.policy.protocol import WEEKDAYS, ContactWindow, ProtocolRules
 from uab_helpdesk.policy.values import Channel, EnforcementMode, IssuePeriod, parse_enum
 
-# Three Redis hashes, filled one key at a time on first lookup (a miss is cached too). An address
-# or contact with no Active protocol then costs one HGET, however many protocols exist.
+# Redis hashes, filled one key at a time on first lookup (a miss is cached too). An address, contact
+# or customer with no Active protocol then costs one HGET, however many protocols exist.
 CONTACT_PROTOCOLS = "uab_helpdesk:protocol_of_contact"
 EMAIL_CONTACTS = "uab_helpdesk:protected_contact_of_email"
 PHONE_CONTACTS = "uab_helpdesk:protected_contact_of_phone"
+CUSTOMER_MANAGERS = "uab_helpdesk:protected_managers_of_customer"
 _NOT_DIGIT = re.compile(r"\D")
 # A safety net, not the mechanism: the index is dropped on every change anyway.
 INDEX_TTL_SECONDS = 6 * 60 * 60
@@ -40,7 +41,7 @@ def clear_protected_index(*args, **kwargs) -> None:
 
 
 def _drop_index() -> None:
-	frappe.cache.delete_value([CONTACT_PROTOCOLS, EMAIL_CONTACTS, PHONE_CONTACTS])
+	frappe.cache.delete_value([CONTACT_PROTOCOLS, EMAIL_CONTACTS, PHONE_CONTACTS, CUSTOMER_MANAGERS])
 
 
 def protocol_of_contact(contact: str | None) -> str | None:
@@ -76,8 +77,17 @@ def protected_readers_of_ticket(ticket: str) -> set[str]:
 	if not values:
 		return set()
 	readers = contacts_for_addresses(values.raised_by)
-	candidates = [values.contact, *customer_managers(values.customer)]
-	return readers | {contact for contact in candidates if protocol_of_contact(contact)}
+	if protocol_of_contact(values.contact):
+		readers.add(values.contact)
+	if values.customer:  # one HGET; the membership is read only on a miss (dropped when it changes)
+		readers |= set(
+			_lookup(
+				CUSTOMER_MANAGERS,
+				values.customer,
+				lambda: [c for c in customer_managers(values.customer) if active_protocol_now(c)],
+			)
+		)
+	return readers
 
 
 def _lookup(index: str, key: str, generator):

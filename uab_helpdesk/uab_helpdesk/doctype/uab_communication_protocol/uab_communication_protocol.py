@@ -204,7 +204,7 @@ class UABCommunicationProtocol(CaseRecord):
 		from uab_helpdesk.protection import load_rules
 		from uab_helpdesk.utils import render_text
 
-		active = frappe.db.get_value(self.doctype, self.name, "status") == "Active"
+		active = self.status == "Active"  # db_set keeps the document in step
 		values = {
 			"uab_protocol": self.name if active else None,
 			"uab_protocol_summary": render_text(summarise(load_rules(self.name))) if active else None,
