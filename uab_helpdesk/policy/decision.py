@@ -32,6 +32,7 @@ class OutgoingContact:
 	ticket_type: str | None = None
 	about_policy: bool = False
 	to_third_party: bool = False
+	safety_matter: bool = False  # the ticket is a health-and-safety matter (policy/safety.py)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class IncomingContact:
 	at: datetime
 	ticket_type: str | None = None
 	opens_new_issue: bool = True
+	safety_matter: bool = False  # what the customer wrote is a health-and-safety matter (6.4.4)
 
 
 @dataclass(frozen=True)
@@ -124,14 +126,11 @@ def decide_incoming(
 ) -> Decision:
 	"""Incoming contact is never refused (SPEC §5): it is Accepted, Held for screening (over the
 	issue limit, off-topic, or not health and safety during an H&S-only period) or Flagged (arrived
-	by a channel the protocol does not allow). Always-allowed types (H&S, emergencies) are never held."""
+	by a channel the protocol does not allow). Health-and-safety matters, by an always-allowed type (H&S,
+	emergencies) or by what the message says (policy/safety.py), are never held (6.4.4)."""
 	if rules is None:
 		return ACCEPTED
-	held = (
-		[]
-		if _always_allowed(contact.ticket_type, site)
-		else _hold_breaches(contact, rules, site, issues_opened_in_period)
-	)
+	held = [] if _exempt(contact, site) else _hold_breaches(contact, rules, site, issues_opened_in_period)
 	flagged = _flag_breaches(contact, rules, site)
 	if held:
 		reasons = Message.join(b.detail for b in held)
@@ -225,10 +224,8 @@ def _outgoing_breaches(contact: OutgoingContact, rules: ProtocolRules, site: Sit
 	windows = rules.windows_for(contact.channel)
 	if windows and not any(w.contains(local.weekday(), local.time()) for w in windows):
 		breaches.append(_window_breach(contact.channel, windows))
-	if rules.allowed_ticket_types and not _topic_allowed(contact.ticket_type, rules, site):
-		breaches.append(_topic_breach(contact.ticket_type, rules))
-	if _health_and_safety_only_applies(contact.ticket_type, rules, site, local.date()):
-		breaches.append(_health_and_safety_breach(rules))
+	if not _exempt(contact, site):
+		breaches.extend(_topic_breaches(contact.ticket_type, rules, site, local.date()))
 	if rules.third_party_only and not contact.to_third_party:
 		breaches.append(
 			Breach(
@@ -262,29 +259,30 @@ def _hold_breaches(
 				),
 			)
 		)
-	if rules.allowed_ticket_types and not _topic_allowed(contact.ticket_type, rules, site):
-		breaches.append(_topic_breach(contact.ticket_type, rules))
-	if _health_and_safety_only_applies(contact.ticket_type, rules, site, local.date()):
+	breaches.extend(_topic_breaches(contact.ticket_type, rules, site, local.date()))
+	return breaches
+
+
+def _exempt(contact: IncomingContact | OutgoingContact, site: SiteContext) -> bool:
+	"""6.4.4: health and safety is always dealt with — by its ticket type or by what was written."""
+	return contact.safety_matter or _always_allowed(contact.ticket_type, site)
+
+
+def _topic_breaches(ticket_type: str | None, rules: ProtocolRules, site: SiteContext, today: date) -> list:
+	"""The topic rules (6.5.4 allowed topics, 6.4.4 health-and-safety-only period); nothing for an
+	always-allowed type."""
+	if _always_allowed(ticket_type, site):
+		return []
+	breaches = []
+	if rules.allowed_ticket_types and ticket_type not in rules.allowed_ticket_types:
+		breaches.append(_topic_breach(ticket_type, rules))
+	if in_health_and_safety_only_period(rules.health_and_safety_only_until, today):
 		breaches.append(_health_and_safety_breach(rules))
 	return breaches
 
 
 def _always_allowed(ticket_type: str | None, site: SiteContext) -> bool:
 	return bool(ticket_type) and ticket_type in site.always_allowed_ticket_types
-
-
-def _topic_allowed(ticket_type: str | None, rules: ProtocolRules, site: SiteContext) -> bool:
-	return _always_allowed(ticket_type, site) or (
-		bool(ticket_type) and ticket_type in rules.allowed_ticket_types
-	)
-
-
-def _health_and_safety_only_applies(
-	ticket_type, rules: ProtocolRules, site: SiteContext, today: date
-) -> bool:
-	return in_health_and_safety_only_period(
-		rules.health_and_safety_only_until, today
-	) and not _always_allowed(ticket_type, site)
 
 
 def _channel_breach(channel: Channel, rules: ProtocolRules) -> Breach:
