@@ -53,12 +53,14 @@ def judge_outgoing(
 	"""Decide, log what needs logging, and raise when the attempt is refused and ``refuse`` is set.
 	``happened``: the contact already took place (a call logged afterwards): never refused, flagged."""
 	rules = load_rules(protocol)
+	ticket_type, safety_matter = _ticket_topic(ticket)
 	attempt = OutgoingContact(
 		channel=channel,
 		at=now_datetime(),
 		agent=agent,
-		ticket_type=_ticket_type(ticket),
+		ticket_type=ticket_type,
 		about_policy=about_policy,
+		safety_matter=safety_matter,
 	)
 	override = current_override()
 	decision = decide_outgoing(attempt, rules, site_context(), override)
@@ -91,6 +93,7 @@ def judge_incoming(
 	ticket: str | None = None,
 	ticket_type: str | None = None,
 	opens_new_issue: bool = False,
+	safety_matter: bool = False,
 	issues_opened_in_period: int = 0,
 	content: str | None = None,
 	subject: str | None = None,
@@ -100,7 +103,11 @@ def judge_incoming(
 	"""Incoming contact is never refused: this only decides and (unless ``record`` is off) logs."""
 	decision = decide_incoming(
 		IncomingContact(
-			channel=channel, at=now_datetime(), ticket_type=ticket_type, opens_new_issue=opens_new_issue
+			channel=channel,
+			at=now_datetime(),
+			ticket_type=ticket_type,
+			opens_new_issue=opens_new_issue,
+			safety_matter=safety_matter,
 		),
 		rules or load_rules(protocol),  # intake has loaded them already
 		site_context(),
@@ -120,5 +127,9 @@ def judge_incoming(
 	return decision
 
 
-def _ticket_type(ticket: str | None) -> str | None:
-	return frappe.db.get_value("HD Ticket", ticket, "ticket_type") if ticket else None
+def _ticket_topic(ticket: str | None) -> tuple[str | None, bool]:
+	"""The ticket's type, and whether it is a health-and-safety matter by what the customer wrote."""
+	if not ticket:
+		return None, False
+	values = frappe.db.get_value("HD Ticket", ticket, ["ticket_type", "uab_safety_matter"], as_dict=True)
+	return (values.ticket_type, bool(values.uab_safety_matter)) if values else (None, False)

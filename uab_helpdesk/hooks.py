@@ -36,6 +36,8 @@ doctype_js = {
 	"UAB Communication Protocol": "public/js/send_letter.js",
 	"UAB Appeal": "public/js/send_letter.js",
 	"UAB Protocol Review": "public/js/send_letter.js",
+	"UAB Welfare Follow-up": "public/js/staff_support.js",
+	"UAB Staff Safety Marker": "public/js/staff_support.js",
 }
 
 # Enforcement on every path a message can take (SPEC §5; INTEGRATION §2)

@@ -8,6 +8,7 @@ from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.policy.decision import format_date, summarise
 from uab_helpdesk.policy.values import SCREENING_OUTCOMES, Channel, Screening
 from uab_helpdesk.protection import load_rules, protocol_of_contact, site_context
+from uab_helpdesk.staff_support import staff_safety_of
 from uab_helpdesk.utils import STAFF_ROLES, render, render_text, require_role, translated_option
 
 # Who reads a banner: staff; never a portal customer (on Helpdesk v1.28 a
@@ -26,9 +27,16 @@ def get_banner(ticket: str | int) -> dict | None:
 	ticket = str(ticket)
 	frappe.has_permission("HD Ticket", "read", doc=ticket, throw=True)
 	state = frappe.db.get_value(
-		"HD Ticket", ticket, ["contact", "uab_held", "uab_hold_reason", "uab_screening"], as_dict=True
+		"HD Ticket",
+		ticket,
+		["contact", "uab_held", "uab_hold_reason", "uab_screening", "uab_safety_matter"],
+		as_dict=True,
 	)
 	banner = banner_for_contact(state.contact)
+	if banner and state.uab_safety_matter:
+		banner["safety_matter"] = _("Health and safety matter: {0}. Deal with it now (policy 6.4.4).").format(
+			_(state.uab_safety_matter)
+		)
 	if banner and state.uab_held:
 		# 6.4.3: a held ticket is read and screened, not ignored; the agent UI offers the outcomes.
 		banner["held"] = {
@@ -61,9 +69,23 @@ def get_customer_banners(customer: str) -> list[dict]:
 
 
 def banner_for_contact(contact: str | None) -> dict | None:
-	"""A summary an agent may read: the stage and the rules, never the incidents behind them."""
+	"""A summary an agent may read: the stage and the rules, never the incidents behind them; and any
+	staff-safety precaution (6.3.1), on whatever stage the customer is, or none."""
 	if not contact:
 		return None
+	banner = _stage_banner(contact)
+	if markers := staff_safety_of(contact):
+		banner = banner or {
+			"stage": "safety",
+			"contact": contact,
+			"summary": " ".join(marker["summary"] for marker in markers),
+			"summary_html": frappe.utils.escape_html(" ".join(marker["summary"] for marker in markers)),
+		}
+		banner["staff_safety"] = markers
+	return banner
+
+
+def _stage_banner(contact: str) -> dict | None:
 	if protocol := protocol_of_contact(contact):
 		return _protocol_banner(contact, protocol)
 	warning = frappe.db.get_value(

@@ -4,6 +4,7 @@ and messages received from a protected customer (H, F)."""
 import frappe
 
 from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
+from uab_helpdesk.health_and_safety import mark_ticket, safety_matter_in
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import contacts_for_addresses, protected_readers_of_ticket, protocol_of_contact
 
@@ -75,16 +76,26 @@ def flag_received(doc) -> None:
 	try:
 		contacts = contacts_for_addresses(doc.sender)
 		ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
-		if not contacts or (ticket and ticket == frappe.flags.uab_ticket_in_intake):
-			return  # the first message of a new ticket is judged with the ticket
+		if ticket and ticket == frappe.flags.uab_ticket_in_intake:
+			# The first message of a new ticket is judged with the ticket; later ones on their own.
+			frappe.flags.uab_ticket_in_intake = None
+			return
+		if not contacts:
+			return
 		contact = next(iter(contacts))
+		protocol = protocol_of_contact(contact)
+		matter = safety_matter_in(doc.subject, doc.content)
+		if matter and ticket:
+			mark_ticket(ticket, matter, protocol)
 		judge_incoming(
 			contact,
-			protocol_of_contact(contact),
+			protocol,
 			channel=Channel.EMAIL
 			if (doc.flags.in_receive or doc.uid or doc.email_account)
 			else Channel.PORTAL,
 			ticket=ticket,
+			ticket_type=frappe.db.get_value("HD Ticket", ticket, "ticket_type") if ticket else None,
+			safety_matter=bool(matter),
 			content=doc.content,
 			subject=doc.subject,
 		)

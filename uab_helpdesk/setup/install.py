@@ -30,6 +30,7 @@ def before_install() -> None:
 def after_install() -> None:
 	make_custom_fields()
 	make_default_ticket_types()
+	make_default_safety_terms()
 	make_agent_ui_banner()
 	make_number_cards()
 
@@ -112,10 +113,20 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"description": "Held messages are still read for new information and safeguarding concerns.",
 			},
 			{
+				"fieldname": "uab_safety_matter",
+				"fieldtype": "Data",
+				"label": "Health and Safety Matter",
+				"insert_after": "uab_screening",
+				"read_only": 1,
+				"no_copy": 1,
+				"in_standard_filter": 1,
+				"description": "What the customer wrote shows a health-and-safety matter (policy 6.4.4): never held, routed as urgent.",
+			},
+			{
 				"fieldname": "uab_opened_by_staff",
 				"fieldtype": "Check",
 				"label": "Opened by Staff",
-				"insert_after": "uab_screening",
+				"insert_after": "uab_safety_matter",
 				"read_only": 1,
 				"no_copy": 1,
 				"hidden": 1,
@@ -171,6 +182,25 @@ def make_default_ticket_types() -> None:
 		for ticket_type in DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES:
 			settings.append("always_allowed_ticket_types", {"ticket_type": ticket_type})
 		settings.save(ignore_permissions=True)
+
+
+def make_default_safety_terms() -> None:
+	"""The shipped health-and-safety terms (policy/safety.py) and the staff-support defaults, written into
+	UAB Settings on install (and once by a patch on older sites) for the landlord to edit; a site that
+	has terms or values keeps its own."""
+	from uab_helpdesk.policy.safety import DEFAULT_TERMS
+
+	settings = frappe.get_single("UAB Settings")
+	settings.safety_ticket_type = settings.safety_ticket_type or DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES[0]
+	settings.safety_priority = settings.safety_priority or "Urgent"
+	if not frappe.db.exists("HD Ticket Priority", settings.safety_priority):
+		settings.safety_priority = None
+	settings.default_precaution = settings.default_precaution or "Visit in pairs"
+	for term in () if settings.safety_terms else DEFAULT_TERMS:
+		settings.append(
+			"safety_terms", {"category": term.category, "phrase": term.phrase, "ignore": int(term.ignore)}
+		)
+	settings.save(ignore_permissions=True)
 
 
 def make_agent_ui_banner() -> None:

@@ -40,7 +40,7 @@ class TestIncomingWithinLimit(ProtectedCustomerTestCase):
 	protocol_fields = {"issue_limit": 3, "issue_limit_period": "Month"}
 
 	def test_email_from_protected_customer_is_linked_and_routed_to_the_officer_6_4_2(self):
-		ticket = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Boiler broken"))
+		ticket = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Kitchen cupboard door"))
 		self.assertEqual(
 			(ticket.contact, ticket.uab_protocol, ticket.uab_held), (self.contact, self.protocol, 0)
 		)

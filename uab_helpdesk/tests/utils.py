@@ -94,8 +94,10 @@ def make_ticket(contact: str, **fields) -> str:
 	doc = frappe.get_doc(
 		{
 			"doctype": "HD Ticket",
-			"subject": fields.pop("subject", "Leaking roof in the kitchen"),
-			"description": fields.pop("description", "Water coming through the ceiling."),
+			"subject": fields.pop("subject", "Kitchen cupboard door"),
+			"description": fields.pop(
+				"description", "The hinge on the kitchen cupboard door has come loose."
+			),
 			"raised_by": email_of(contact),
 			"contact": contact,
 			**fields,

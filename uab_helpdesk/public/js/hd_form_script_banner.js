@@ -21,7 +21,12 @@ async function setupForm({ doc, call, $dialog }) {
 	const banner = await call("uab_helpdesk.api.protocol.get_banner", { ticket: doc.name });
 	if (!banner) return { actions: [recordIncident] };
 
-	const rules = () => {
+	// 6.3.1: a staff-safety precaution is read before anything else, whatever the customer's stage.
+	const safety = (banner.staff_safety || []).map((marker) => `<p><strong>${escape(marker.summary)}</strong></p>`).join("");
+	const matter = banner.safety_matter ? `<p><strong>${escape(banner.safety_matter)}</strong></p>` : "";
+	const rules = () => safety + matter + stageRules();
+	const stageRules = () => {
+		if (banner.stage === "safety") return "";
 		if (banner.stage === "warned") return `<p>${banner.summary_html}</p>`;
 		const rows = [
 			[__("Allowed channels"), banner.allowed_channels.join(", ")],
@@ -40,7 +45,7 @@ async function setupForm({ doc, call, $dialog }) {
 	};
 	const open = () =>
 		$dialog({
-			title: banner.stage === "protocol" ? `${__("Communication protocol")} ${banner.protocol}` : __("Unacceptable behaviour warning"),
+			title: { protocol: `${__("Communication protocol")} ${banner.protocol}`, warned: __("Unacceptable behaviour warning"), safety: __("Staff safety") }[banner.stage],
 			html: rules(),
 			actions: [{ label: __("Understood"), variant: "solid", onClick: ({ close }) => close() }],
 		});
@@ -66,7 +71,8 @@ async function setupForm({ doc, call, $dialog }) {
 		window.__uabBannerShown[doc.name] = Date.now();
 		open();
 	}
-	const actions = [{ label: banner.stage === "protocol" ? __("Protocol rules") : __("Warning"), theme: "red", variant: "subtle", onClick: open }];
+	const label = { protocol: __("Protocol rules"), warned: __("Warning"), safety: __("Staff safety") }[banner.stage];
+	const actions = [{ label, theme: "red", variant: "subtle", onClick: open }];
 	if (banner.held && banner.held.awaiting) {
 		actions.push({ label: __("Screen held message"), theme: "orange", variant: "subtle", onClick: () => banner.held.awaiting && screen() });
 	}

@@ -4,10 +4,16 @@ frappe.provide("uab_helpdesk");
 
 uab_helpdesk.escape = (value) => frappe.utils.escape_html(value == null ? "" : String(value));
 
+uab_helpdesk.staff_safety_html = (banner) =>
+	(banner.staff_safety || []).map((marker) => `<strong>${uab_helpdesk.escape(marker.summary)}</strong>`).join("<br>");
+
 uab_helpdesk.banner_html = (banner) => {
 	const e = uab_helpdesk.escape;
+	const safety = uab_helpdesk.staff_safety_html(banner);
+	if (banner.stage === "safety") return safety;
+	const lead = [safety, banner.safety_matter ? `<strong>${e(banner.safety_matter)}</strong>` : ""].filter(Boolean);
 	if (banner.stage === "warned") {
-		return `<strong>${__("Warning")}:</strong> ${banner.summary_html}`;
+		return [...lead, `<strong>${__("Warning")}:</strong> ${banner.summary_html}`].join("<br>");
 	}
 	const parts = [`<strong>${__("Communication protocol")}</strong> ${e(banner.protocol)}: ${banner.summary_html}`];
 	if (banner.issue_limit) {
@@ -17,7 +23,7 @@ uab_helpdesk.banner_html = (banner) => {
 	}
 	if (banner.visits_by_appointment_only) parts.push(__("Office visits by appointment only."));
 	if (banner.appeal) parts.push(__("Appeal {0}: {1}.", [e(banner.appeal.name), e(banner.appeal.status)]));
-	return parts.join("<br>");
+	return [...lead, ...parts].join("<br>");
 };
 
 uab_helpdesk.show_banners = (frm, method, args) => {
@@ -27,7 +33,8 @@ uab_helpdesk.show_banners = (frm, method, args) => {
 		const banners = Array.isArray(message) ? message : message ? [message] : [];
 		frm.set_intro("");
 		banners.forEach((banner) => {
-			frm.set_intro(uab_helpdesk.banner_html(banner), banner.stage === "protocol" ? "red" : "orange");
+			const red = banner.stage === "protocol" || (banner.staff_safety || []).length;
+			frm.set_intro(uab_helpdesk.banner_html(banner), red ? "red" : "orange");
 		});
 	});
 };

@@ -55,6 +55,12 @@ class UABIncident(CaseRecord):
 		self.set_customer()
 		self.validate_facts()
 
+	def on_submit(self):
+		# 2.2 / 5.2 the affected staff member's manager; 6.3.1 a marker for the colleagues who come next.
+		from uab_helpdesk.staff_support import after_incident_submitted
+
+		after_incident_submitted(self)
+
 	def set_contact_from_ticket(self) -> None:
 		if self.ticket and not self.contact:
 			self.contact = frappe.db.get_value("HD Ticket", self.ticket, "contact")

@@ -1,9 +1,15 @@
 # Copyright (c) 2026, UAB Helpdesk Developers and contributors
 # For license information, please see license.txt
 
+import re
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
+
+from uab_helpdesk.utils import UABValidationError
+
+_WORD = re.compile(r"[A-Za-z0-9]")
 
 
 class UABSettings(Document):
@@ -32,6 +38,23 @@ class UABSettings(Document):
 
 	def validate(self):
 		self.validate_periods()
+		self.validate_safety_terms()
+
+	def validate_safety_terms(self) -> None:
+		"""6.4.4: every term says what it recognises and has words to look for."""
+		for row in self.safety_terms:
+			if not _WORD.search(row.phrase or ""):
+				frappe.throw(
+					_("Row {0} of the health and safety terms has no words to look for.").format(row.idx),
+					exc=UABValidationError,
+				)
+			if not row.ignore and not row.category:
+				frappe.throw(
+					_("Row {0} of the health and safety terms needs a category, or Ignore ticked.").format(
+						row.idx
+					),
+					exc=UABValidationError,
+				)
 
 	def validate_periods(self) -> None:
 		if not 1 <= (self.review_period_months or 0) <= 12:

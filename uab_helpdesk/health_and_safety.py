@@ -1,0 +1,83 @@
+"""A protected customer's health-and-safety matter, found in what they wrote (policy 6.4.4).
+
+The ticket is marked (the matter, the landlord's health-and-safety type, urgent priority), never held,
+and given to the single point of contact and the deputy, so that whoever is in sees it first. Replies
+on a marked ticket pass the protocol's topic rules; its channel and officer rules still apply.
+"""
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as assign
+
+from uab_helpdesk.policy.safety import DEFAULT_TERMS, SafetyMatter, SafetyTerm, find_safety_matter
+
+
+def safety_terms() -> tuple[SafetyTerm, ...]:
+	"""The landlord's terms from UAB Settings; the shipped ones when the table is empty, so that emptying
+	it by mistake never switches the protection off."""
+	rows = frappe.get_cached_doc("UAB Settings").get("safety_terms") or []
+	terms = tuple(SafetyTerm(row.category or "", row.phrase or "", bool(row.ignore)) for row in rows)
+	return terms or DEFAULT_TERMS
+
+
+def safety_matter_in(subject: str | None, body: str | None) -> SafetyMatter | None:
+	return find_safety_matter(subject, body, safety_terms())
+
+
+def mark_new_ticket(doc, matter: SafetyMatter) -> None:
+	"""A new ticket, before it is saved: the fields are written with it."""
+	for field, value in _marks(matter).items():
+		setattr(doc, field, value)
+	doc.uab_held = 0
+
+
+def mark_ticket(ticket: str, matter: SafetyMatter, protocol: str | None) -> None:
+	"""A later message on a ticket shows the matter: mark it, release it from any hold, route it."""
+	current = frappe.db.get_value("HD Ticket", ticket, ["uab_safety_matter", "uab_held"], as_dict=True)
+	if not current or current.uab_safety_matter:
+		return
+	frappe.db.set_value("HD Ticket", ticket, {**_marks(matter), "uab_held": 0})
+	announce(ticket, matter, released=bool(current.uab_held))
+	route_urgently(ticket, protocol)
+
+
+def announce(ticket: str, matter: SafetyMatter, released: bool = False) -> None:
+	"""A timeline entry that says what was recognised and why, for the officer and for the record."""
+	text = _(
+		"Health and safety matter recognised ({0}: \u201c{1}\u201d): never held, routed as urgent (policy 6.4.4)."
+	).format(_(matter.category), frappe.utils.escape_html(matter.found))
+	if released:
+		text += " " + _("The ticket is released from its hold for screening.")
+	frappe.get_doc("HD Ticket", ticket).add_comment("Info", text)
+
+
+def route_urgently(ticket: str, protocol: str | None) -> None:
+	"""The single point of contact and the deputy, both: an emergency does not wait for one person."""
+	if not protocol:
+		return
+	officers = frappe.db.get_value(
+		"UAB Communication Protocol", protocol, ["single_point_of_contact", "deputy_contact"]
+	)
+	assigned = frappe.db.get_value("HD Ticket", ticket, "_assign") or ""
+	wanted = [officer for officer in officers or () if officer and officer not in assigned]
+	if wanted:
+		assign(
+			{
+				"assign_to": wanted,
+				"doctype": "HD Ticket",
+				"name": ticket,
+				"description": _("Health and safety matter: urgent"),
+				"priority": "High",
+			},
+			ignore_permissions=True,
+		)
+
+
+def _marks(matter: SafetyMatter) -> dict:
+	settings = frappe.get_cached_doc("UAB Settings")
+	marks = {"uab_safety_matter": matter.category}
+	if settings.safety_ticket_type and frappe.db.exists("HD Ticket Type", settings.safety_ticket_type):
+		marks["ticket_type"] = settings.safety_ticket_type
+	if settings.safety_priority and frappe.db.exists("HD Ticket Priority", settings.safety_priority):
+		marks["priority"] = settings.safety_priority
+	return marks

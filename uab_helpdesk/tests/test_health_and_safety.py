@@ -1,0 +1,104 @@
+"""Health and safety by what the customer writes (policy 6.4.4): never held, routed as urgent, answered."""
+
+import frappe
+from frappe.utils import add_months, today
+
+from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
+from uab_helpdesk.tests.test_incoming_enforcement import receive_email
+from uab_helpdesk.tests.test_outgoing_enforcement import reply
+from uab_helpdesk.tests.utils import email_of, make_ticket
+from uab_helpdesk.utils import UABValidationError
+
+
+class TestHealthAndSafetyByContent(ProtectedCustomerTestCase):
+	"""Health-and-safety matters only for three months, one new issue a month: the tightest protocol."""
+
+	protocol_fields = {
+		"health_and_safety_only": 1,
+		"health_and_safety_only_until": add_months(today(), 3),
+		"issue_limit": 1,
+		"issue_limit_period": "Month",
+	}
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.addClassCleanup(frappe.clear_document_cache, "UAB Settings", "UAB Settings")
+		frappe.db.set_value("UAB Communication Protocol", cls.protocol, "deputy_contact", cls.staff.manager)
+
+	def test_an_ordinary_email_is_held_during_a_health_and_safety_only_period_6_4_4(self):
+		"""The control: without a safety matter the protocol holds the message for screening."""
+		ticket = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Parking permit renewal"))
+		self.assertTrue(ticket.uab_held)
+		self.assertFalse(ticket.uab_safety_matter)
+
+	def test_a_gas_smell_by_email_is_not_held_and_goes_to_the_officer_and_deputy_as_urgent_6_4_4(self):
+		ticket = frappe.get_doc(
+			"HD Ticket", receive_email(email_of(self.contact), "help - I can smell gas on the landing")
+		)
+		self.assertEqual((ticket.uab_held, ticket.uab_safety_matter), (0, "Gas"))
+		self.assertEqual(ticket.ticket_type, "Health and safety")
+		if frappe.db.exists("HD Ticket Priority", "Urgent"):
+			self.assertEqual(ticket.priority, "Urgent")
+		for officer in (self.staff.agent, self.staff.manager):
+			self.assertIn(officer, ticket._assign or "")
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment",
+				{
+					"reference_name": ticket.name,
+					"content": ("like", "%Health and safety matter recognised (Gas%"),
+				},
+			)
+		)
+		self.assertNotIn("Held", [row.action for row in self.attempts(ticket=ticket.name)])
+
+	def test_the_officers_reply_on_a_safety_matter_is_allowed_and_on_an_ordinary_one_refused_6_4_4(self):
+		ordinary = make_ticket(
+			self.contact, subject="Fence panel", description="When will the fence be painted?"
+		)
+		with self.set_user(self.staff.agent):
+			self.assertRefused(lambda: reply(ordinary), rule="only health and safety matters")
+		danger = make_ticket(
+			self.contact, subject="Ceiling", description="Water pouring through the light fitting"
+		)
+		with self.set_user(self.staff.agent):
+			reply(danger, "<p>safety-reply-sent</p>")
+		self.assertTrue(
+			frappe.db.exists(
+				"Communication", {"reference_name": danger, "content": ("like", "%safety-reply-sent%")}
+			)
+		)
+
+	def test_a_later_message_showing_danger_releases_a_held_ticket_6_4_4(self):
+		held = receive_email(email_of(self.contact), "Bins not collected")
+		self.assertTrue(frappe.db.get_value("HD Ticket", held, "uab_held"))
+		receive_email(
+			email_of(self.contact), "and now there are sparks coming out of the socket", ticket=held
+		)
+		marked = frappe.db.get_value("HD Ticket", held, ["uab_held", "uab_safety_matter"], as_dict=True)
+		self.assertEqual((marked.uab_held, marked.uab_safety_matter), (0, "Electrical danger"))
+		self.assertIn(self.staff.manager, frappe.db.get_value("HD Ticket", held, "_assign") or "")
+
+	def test_a_landlords_own_term_in_uab_settings_is_used_6_4_4(self):
+		settings = frappe.get_single("UAB Settings")
+		settings.append("safety_terms", {"category": "Structural danger", "phrase": "stuck .. lift"})
+		settings.save()
+		ticket = receive_email(email_of(self.contact), "My dad is stuck in the lift")
+		self.assertEqual(frappe.db.get_value("HD Ticket", ticket, "uab_safety_matter"), "Structural danger")
+
+
+class TestSafetyTermSettings(ProtectedCustomerTestCase):
+	def test_the_shipped_terms_are_installed_6_4_4(self):
+		phrases = [row.phrase for row in frappe.get_single("UAB Settings").safety_terms]
+		self.assertIn("smell* .. gas", phrases)
+		self.assertIn("gas bill*", phrases)
+
+	def test_a_term_without_a_category_or_without_words_is_refused(self):
+		for row in ({"phrase": "flames"}, {"category": "Fire", "phrase": "* .."}):
+			settings = frappe.get_single("UAB Settings")
+			before = len(settings.safety_terms)
+			settings.append("safety_terms", row)
+			with self.assertRaises((UABValidationError, frappe.MandatoryError)):
+				settings.save()
+			self.assertEqual(len(frappe.get_single("UAB Settings").safety_terms), before)
