@@ -11,15 +11,19 @@ ordinary message, a matter missed can cost a life. The terms are data (`UAB Sett
 
 A term is a phrase of words. ``leak*`` matches any word that starts with ``leak``; ``..`` between two
 words lets up to four other words stand between them (``smell* .. gas`` finds "smell of gas" and
-"smelling the gas"). An *ignore* term blanks out what it matches before the others are looked for
+"smelling the gas"); ``|`` separates alternatives (``no heating|no hot water``); ``~`` joins two phrases found within eight words of each
+other in either order (``smell*|odour* ~ gas|egg*`` finds "an odour like bad eggs"), which is how
+tenants describe a danger without naming it. An *ignore* term blanks out what it matches before the others are looked for
 ("gas bill", "flooded with letters"), so a word that is safe in that phrase is not read as danger.
 """
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 
 GAP_WORDS = 4
+NEAR_WORDS = 8
 
 
 class Category:
@@ -75,6 +79,10 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"yellow flame*",
 		"sooty",
 		"soot",
+		"alarm*|detector* ~ boiler*|monoxide|flue",
+		"dizzy|headache*|drowsy|nause*|sleepy ~ boiler*|flame*|heater*|fumes|flue",
+		"flame* ~ orange|yellow|floppy|lazy",
+		"soot*|sooty ~ boiler*|fire|flue|heater*|wall",
 	),
 	*_terms(
 		Category.GAS,
@@ -96,6 +104,9 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"eggy smell*",
 		"rotten egg*",
 		"smell* .. eggs",
+		"smell*|smelt|stink*|stench|odour*|whiff*|reek*|pong* ~ gas|egg*|eggy|sulphur|chemical*",
+		"hiss*|hissing ~ hob|cooker|gas|boiler*|pipe*|meter",
+		"smell*|smelt|odour*|stink*|rank ~ cooker|hob|boiler*|meter",
 	),
 	*_terms(
 		Category.FIRE,
@@ -134,6 +145,11 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"e scooter*",
 		"hoard*",
 		"piled up to the ceiling",
+		"alarm*|detector* ~ dead|removed|disconnected|chirp*|took .. down|taken .. down|not working",
+		"propped|wedged|blocked|blocking ~ door*|stair*|stairwell|exit*|landing",
+		"stair*|stairwell|landing|corridor|exit ~ mattress*|rubbish|junk|furniture|bags",
+		"burning|burnt ~ smell*|plastic|rubber",
+		"smoke ~ coming|pouring|filling|everywhere|thick|black",
 	),
 	*_terms(
 		Category.ELECTRICAL,
@@ -170,6 +186,10 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"no electric*",
 		"no power",
 		"power cut",
+		"socket*|plug*|switch*|wir*|wiring|fuse*|shower*|cable*|electric*|lights ~ spark*|crackl*|fizz*|buzz*|zap*|shock*|scorch*|melt*|smok*|blackened|black|burn*|hot to",
+		"flicker* ~ shock*|zap*|water|tingl*",
+		"tingl* ~ metal|tap*|shower*|switch*",
+		"water|drip*|leak*|wet ~ socket*|fitting*|plug*|electric*|fuse*|switch*",
 	),
 	*_terms(
 		Category.FLOOD,
@@ -191,6 +211,9 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"overflowing",
 		"stop cock",
 		"stopcock",
+		"water ~ coming|comin|running|pouring|dripping|gushing|spraying|everywhere|through|down",
+		"ceiling*|wall* ~ drip*|dripping|wet|soaked|soaking|water|bubbling|bulging",
+		"squelch*|soaked|soaking|sodden|gushing|spraying|burst",
 	),
 	*_terms(
 		Category.HEATING,
@@ -225,6 +248,12 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"no way to heat",
 		"cold water only",
 		"cold showers",
+		"radiator*|heating|heater*|boiler* ~ cold|freez*|not working|dead|broken|stopped|won t|wont|no heat*",
+		"can t get warm",
+		"cant get warm",
+		"shivering",
+		"no way to ~ warm|heat*|wash",
+		"hot water ~ no|not|none|gone|cold",
 	),
 	*_terms(
 		Category.STRUCTURAL,
@@ -269,6 +298,9 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"stair* .. loose",
 		"step* .. broken",
 		"broken .. step*",
+		"ceiling*|wall*|roof|stair*|step*|handrail*|banister*|bannister*|rail|rails|railing*|balcony|chimney|plaster|brick*|floorboard* ~ crack*|sag*|bow*|bulg*|collaps*|falling|fell|dropping|loose|wobbl*|pulled out|came away|come away|coming away|gave way|give way|caved|rotten|broken",
+		"nearly .. fell|nearly .. fall*|nearly .. went down|nearly hit",
+		"could have killed",
 	),
 	*_terms(
 		Category.DAMP,
@@ -279,6 +311,12 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"condensation",
 		"fungus",
 		"mushroom*",
+		"black spot*",
+		"spotty",
+		"musty",
+		"wet to the touch",
+		"peeling ~ wall*|wallpaper|paint",
+		"inhaler*|asthma*|chest|breathing ~ damp|mould*|black|spot*|patch*",
 	),
 	*_terms(
 		Category.SAFEGUARDING,
@@ -352,6 +390,24 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"can t do this anymore",
 		"cant do this anymore",
 		"threatened to kill",
+		"goodbye letter*",
+		"goodbye note*",
+		"say goodbye",
+		"saying goodbye",
+		"end it all",
+		"ending it",
+		"not be here|won t be here|wont be here",
+		"no reason to live",
+		"want to die",
+		"wanna die",
+		"drug*|packages|dealing ~ kid*|child*|children|year old|boy*|girl*|young*",
+		"haven t seen|havent seen|not seen|not heard ~ days|week*|weeks",
+		"post ~ piling|sticking out|letterbox",
+		"curtains ~ not moved|haven t moved|closed",
+		"screaming|crying ~ child*|kid*|baby|all night",
+		"bruise*|bruising",
+		"scared of him|scared of her|afraid of him",
+		"not safe",
 	),
 	*_ignored(
 		"gas bill*",
@@ -415,45 +471,85 @@ def find_safety_matter(
 
 	The shipped order puts the matters that kill fastest first (carbon monoxide, gas, fire), so a
 	message that mentions a leak and a smell of gas is routed as gas."""
-	words = _words(f"{subject or ''} . {body or ''}")
+	text = " ".join(_words(f"{subject or ''} . {body or ''}")) + " "
 	for term in terms:
-		if term.ignore:
-			words = _blank(words, _pattern(term.phrase))
-	text = " ".join(words)
+		if term.ignore and _may_match(term.phrase, text) and (pattern := _pattern(term.phrase)):
+			text = pattern.sub(lambda m: "_ " * len(m.group(0).split()), text)
 	for term in terms:
-		if term.ignore or not term.phrase.strip():
+		if term.ignore or not _may_match(term.phrase, text):
 			continue
-		if match := _pattern(term.phrase).search(text):
+		if (pattern := _pattern(term.phrase)) and (match := pattern.search(text)):
 			return SafetyMatter(term.category, term.phrase, match.group(0).strip())
 	return None
 
 
+def _may_match(phrase: str, text: str) -> bool:
+	"""A cheap first look: a term can match only where the first word of one of its alternatives
+	appears. Most terms are ruled out by this substring test, without running their expression."""
+	return any(word in text for word in _first_words(phrase))
+
+
+@lru_cache(maxsize=4096)
+def _first_words(phrase: str) -> tuple[str, ...]:
+	first_side = phrase.lower().replace("\u2019", "'").split("~")[0]
+	words = []
+	for option in first_side.split("|"):
+		literal = [
+			w
+			for token in option.split()
+			if token != ".."
+			for w in _NOT_WORD_STRICT.split(token.rstrip("*"))
+			if w
+		]
+		words.append(literal[0] if literal else "")
+	return tuple(words)
+
+
 _TAG = re.compile(r"<[^>]+>")
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_NOT_WORD_STRICT = re.compile(r"[^a-z0-9]+")
 
 
 def _words(text: str) -> list[str]:
 	"""Lower-case words, with markup and punctuation gone: 'Can't' -> 'can t', 'GAS!!!' -> 'gas'."""
 	text = unescape(_TAG.sub(" ", text)).lower().replace("\u2019", "'")
-	return [word for word in _NOT_WORD.split(text) if word]
+	return [word for word in _NOT_WORD_STRICT.split(text) if word]
 
 
-def _pattern(phrase: str) -> re.Pattern:
-	"""A term as a regular expression over space-joined words (see the module docstring)."""
+@lru_cache(maxsize=4096)
+def _pattern(phrase: str) -> re.Pattern | None:
+	"""A term as a regular expression over space-joined words (see the module docstring); None for a
+	term with no words."""
+	sides = [_sequence(side) for side in phrase.lower().replace("\u2019", "'").split("~")]
+	if not all(sides) or len(sides) > 2:
+		return None
+	if len(sides) == 1:
+		return re.compile(sides[0])
+	near = rf"(?:\S+ ){{0,{NEAR_WORDS}}}"
+	first, second = sides
+	return re.compile(f"(?:{first}{near}{second}|{second}{near}{first})")
+
+
+def _sequence(side: str) -> str:
+	"""One side of a term as a regular expression: its alternatives (``a|b c``), each a sequence of
+	words with '..' gaps."""
+	options = [option for option in map(_words_in_order, side.split("|")) if option]
+	if not options:
+		return ""
+	return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+
+def _words_in_order(option: str) -> str:
 	parts = []
-	for token in phrase.lower().replace("\u2019", "'").split():
+	for token in option.split():
 		if token == "..":
-			parts.append(rf"(?:\S+ ){{0,{GAP_WORDS}}}")
+			if parts:
+				parts.append(rf"(?:\S+ ){{0,{GAP_WORDS}}}")
 			continue
-		for word in _NOT_WORD.split(token.rstrip("*")):
-			if word:
-				parts.append(re.escape(word) + " ")
-		if token.endswith("*") and parts:
-			parts[-1] = parts[-1][:-1] + r"\S* "
-	return re.compile(r"(?<!\S)" + "".join(parts).rstrip() + r"(?!\S)")
-
-
-def _blank(words: list[str], pattern: re.Pattern) -> list[str]:
-	"""The words with each match of an ignore term replaced by a placeholder."""
-	text = " ".join(words)
-	return pattern.sub(lambda m: " ".join("_" for _word in m.group(0).split()), text).split()
+		words = [word for word in _NOT_WORD_STRICT.split(token.rstrip("*")) if word]
+		pieces = [re.escape(word) + " " for word in words]
+		if pieces and token.endswith("*"):
+			pieces[-1] = pieces[-1][:-1] + r"\S* "
+		parts.extend(pieces)
+	while parts and parts[-1].startswith("(?:\\S+"):
+		parts.pop()
+	return "(?<!\\S)" + "".join(parts) if parts else ""
