@@ -12,8 +12,13 @@ from uab_helpdesk.policy.values import Channel, Outcome, Rule
 
 from .conftest import OFFICER, make_rules
 
-CORPUS_FILE = Path(__file__).parent / "corpus" / "health_and_safety.json"
-CORPUS = json.loads(CORPUS_FILE.read_text("utf-8")) if CORPUS_FILE.exists() else []
+# Three corpora written blind by people who had not seen the terms; docs/benchmarks.md records which
+# ones the terms were later tuned on and the blind figures.
+CORPUS = [
+	message
+	for path in sorted((Path(__file__).parent / "corpus").glob("health_and_safety*.json"))
+	for message in json.loads(path.read_text("utf-8"))
+]
 TUESDAY_11 = datetime(2026, 12, 1, 11, 0)
 
 
@@ -114,9 +119,10 @@ def _corpus_scores() -> tuple[float, float]:
 
 
 def test_the_corpus_is_large_enough_and_labelled_both_ways():
-	assert len(CORPUS) >= 60
+	assert len(CORPUS) >= 200
+	assert len({m["id"] for m in CORPUS}) == len(CORPUS)
 	assert {m["category"] for m in CORPUS if m["safety"]} == set(Category.ALL)
-	assert sum(1 for m in CORPUS if not m["safety"]) >= 30
+	assert sum(1 for m in CORPUS if not m["safety"]) >= 100
 
 
 def test_on_the_corpus_safety_is_rarely_missed_and_ordinary_mail_rarely_flagged_6_4_4():

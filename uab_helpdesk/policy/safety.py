@@ -82,6 +82,7 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"alarm*|detector* ~ boiler*|monoxide|flue",
 		"dizzy|headache*|drowsy|nause*|sleepy ~ boiler*|flame*|heater*|fumes|flue",
 		"flame* ~ orange|yellow|floppy|lazy",
+		"drowsy|dizzy|headache*|confused ~ gas fire|heater*|fire on",
 		"soot*|sooty ~ boiler*|fire|flue|heater*|wall",
 	),
 	*_terms(
@@ -301,6 +302,7 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"ceiling*|wall*|roof|stair*|step*|handrail*|banister*|bannister*|rail|rails|railing*|balcony|chimney|plaster|brick*|floorboard* ~ crack*|sag*|bow*|bulg*|collaps*|falling|fell|dropping|loose|wobbl*|pulled out|came away|come away|coming away|gave way|give way|caved|rotten|broken",
 		"nearly .. fell|nearly .. fall*|nearly .. went down|nearly hit",
 		"could have killed",
+		"railing*|rail|rails|balcony ~ move|moves|moving|wobbl*|rust*|rusted",
 	),
 	*_terms(
 		Category.DAMP,
@@ -408,6 +410,12 @@ DEFAULT_TERMS: tuple[SafetyTerm, ...] = (
 		"bruise*|bruising",
 		"scared of him|scared of her|afraid of him",
 		"not safe",
+		"given away ~ things|belongings|stuff|everything",
+		"written letters|wrote letters|written a letter ~ kids|children|family|my",
+		"won t be needing|wont be needing|will not be needing ~ flat|house|home|anything",
+		"pushed|kicked|punched ~ stairs|brother|sister|child*|kid*|baby",
+		"slept in|sleeping in|sleep in ~ shed|car|street|stairwell|park",
+		"not to tell anyone|don t tell anyone|dont tell anyone",
 	),
 	*_ignored(
 		"gas bill*",
