@@ -252,3 +252,37 @@ def test_outcome_letters_go_after_the_decision_is_submitted_and_only_once_6_5_5_
 	)
 	assert letters.letter_not_ready(State("review", submitted=True, decision="End", reasons=" "))
 	assert letters.letter_not_ready(State("warning", submitted=True)) is None
+
+
+@pytest.mark.parametrize(
+	"needs, requested, authorised, copied",
+	[
+		("Through an advocate", False, True, True),
+		(None, True, True, True),
+		(None, False, True, False),
+		("Through an advocate", True, False, False),
+	],
+)
+def test_letters_copy_the_third_party_where_the_needs_say_so_and_only_within_authority_6_3_2(
+	needs, requested, authorised, copied
+):
+	assert letters.copies_third_party(needs, requested, authorised) is copied
+
+
+def test_the_protocol_letter_names_the_third_party_route_and_when_the_authority_ends_6_4_1():
+	from uab_helpdesk.policy.protocol import ProtocolRules
+
+	rules = ProtocolRules(
+		reference="UAB-CP-1",
+		customer_name="J. Doe",
+		allowed_channels=frozenset({Channel.LETTER, Channel.THIRD_PARTY}),
+		third_party_contact="CONT-0009",
+		third_party_name="M. Advocate",
+		third_party_authority_from=date(2026, 6, 1),
+		third_party_authority_until=date(2027, 5, 31),
+	)
+	said = [sentence.render() for sentence in letters.restrictions_of(rules)]
+	assert said == [
+		"You may also contact us through M. Advocate, who may act for you.",
+		"M. Advocate may act for you until 31 May 2027; tell us if that should change.",
+	]

@@ -2,6 +2,8 @@
 
 from datetime import date, datetime, time, timezone
 
+import pytest
+
 from uab_helpdesk.policy.decision import OutgoingContact, Override, SiteContext, decide_outgoing, summarise
 from uab_helpdesk.policy.protocol import ContactWindow
 from uab_helpdesk.policy.values import Channel, EnforcementMode, Outcome, Rule
@@ -135,11 +137,78 @@ def test_health_and_safety_only_period_ends_after_its_last_day_6_4_4(site):
 
 
 def test_third_party_only_blocks_direct_contact_6_4_1(site):
-	rules = make_rules(third_party_only=True, third_party_contact="Citizens Advice (M. Advocate)")
+	rules = make_rules(
+		third_party_only=True,
+		third_party_contact="Citizens Advice (M. Advocate)",
+		third_party_authority_from=date(2026, 1, 1),
+	)
 	decision = decide_outgoing(reply(), rules, site)
 	assert decision.rules_breached == (Rule.THIRD_PARTY_ONLY,)
 	assert "Citizens Advice (M. Advocate)" in decision.message.render()
 	assert decide_outgoing(reply(to_third_party=True), rules, site).outcome == Outcome.ALLOWED
+
+
+def third_party_rules(**fields):
+	values = dict(
+		allowed_channels=frozenset({Channel.LETTER, Channel.THIRD_PARTY}),
+		windows=(),
+		third_party_contact="CONT-0009",
+		third_party_name="M. Advocate",
+		third_party_authority_from=date(2026, 6, 1),
+		third_party_authority_until=date(2027, 5, 31),
+	)
+	values.update(fields)
+	return make_rules(**values)
+
+
+def test_the_third_party_is_a_route_while_their_authority_stands_6_3_2(site):
+	"""Email to the advocate is contact by the route 'Third party', not by email: allowed here."""
+	assert decide_outgoing(
+		reply(channel=Channel.EMAIL, to_third_party=True), third_party_rules(), site
+	).outcome == (Outcome.ALLOWED)
+
+
+def test_contact_with_the_customer_directly_is_judged_against_the_rest_of_the_protocol_6_4_1(site):
+	decision = decide_outgoing(reply(channel=Channel.EMAIL), third_party_rules(), site)
+	assert decision.rules_breached == (Rule.CHANNEL,)
+
+
+@pytest.mark.parametrize(
+	"until, start, expected",
+	[
+		(
+			date(2026, 11, 20),
+			date(2026, 6, 1),
+			"M. Advocate's authority to act for the customer ended on 20 November 2026",
+		),
+		(None, date(2027, 1, 1), "M. Advocate may act for the customer only from 1 January 2027"),
+	],
+)
+def test_a_third_party_outside_their_authority_is_refused_6_3_2(site, until, start, expected):
+	rules = third_party_rules(third_party_authority_until=until, third_party_authority_from=start)
+	decision = decide_outgoing(reply(channel=Channel.EMAIL, to_third_party=True), rules, site)
+	assert decision.rules_breached == (Rule.THIRD_PARTY_AUTHORITY,)
+	assert expected in decision.message.render()
+
+
+def test_a_protocol_that_does_not_allow_the_third_party_route_refuses_it_6_4_1(site):
+	rules = third_party_rules(allowed_channels=frozenset({Channel.LETTER}))
+	decision = decide_outgoing(reply(channel=Channel.EMAIL, to_third_party=True), rules, site)
+	assert decision.rules_breached == (Rule.CHANNEL,)
+
+
+def test_the_third_party_route_keeps_the_single_point_of_contact_6_4_2(site):
+	decision = decide_outgoing(
+		reply(channel=Channel.EMAIL, to_third_party=True, agent=OTHER_AGENT), third_party_rules(), site
+	)
+	assert decision.rules_breached == (Rule.SINGLE_POINT_OF_CONTACT,)
+
+
+def test_a_policy_letters_copy_goes_to_the_third_party_only_within_their_authority_6_3_2(site):
+	copy = reply(channel=Channel.EMAIL, to_third_party=True, about_policy=True)
+	assert decide_outgoing(copy, third_party_rules(), site).outcome == Outcome.ALLOWED
+	lapsed = third_party_rules(third_party_authority_until=date(2026, 11, 1))
+	assert decide_outgoing(copy, lapsed, site).rules_breached == (Rule.THIRD_PARTY_AUTHORITY,)
 
 
 def test_every_breached_rule_is_reported_not_only_the_first_5_1(site):

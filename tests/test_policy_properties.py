@@ -54,6 +54,7 @@ def protocols(draw):
 		issue_limit_period=draw(st.sampled_from(list(IssuePeriod))),
 		third_party_only=draw(st.booleans()),
 		third_party_contact="Advocate",
+		third_party_authority_from=date(2020, 1, 1),
 	)
 
 
@@ -124,7 +125,11 @@ def test_always_allowed_topics_never_breach_topic_or_hs_rules_outgoing_6_4_4(rul
 @settings(max_examples=200)
 @given(protocols(), site_contexts, st.data())
 def test_single_point_of_contact_on_allowed_channel_inside_window_is_never_blocked_6_4_2(rules, site, data):
-	channel = data.draw(st.sampled_from(sorted(rules.allowed_channels, key=lambda c: c.value)))
+	"""By the route the protocol allows: to the customer, or to their authorised third party (6.4.1)."""
+	if rules.third_party_only:
+		channel = Channel.THIRD_PARTY
+	else:
+		channel = data.draw(st.sampled_from(sorted(rules.allowed_channels, key=lambda c: c.value)))
 	own = rules.windows_for(channel)
 	if own:
 		window = data.draw(st.sampled_from(own))
@@ -133,7 +138,9 @@ def test_single_point_of_contact_on_allowed_channel_inside_window_is_never_block
 	else:
 		at = data.draw(moments)
 	agent = rules.single_point_of_contact or "anyone@x"
-	contact = OutgoingContact(channel, at, agent=agent, ticket_type="Emergency repair", to_third_party=True)
+	contact = OutgoingContact(
+		channel, at, agent=agent, ticket_type="Emergency repair", to_third_party=rules.third_party_only
+	)
 	assert decide_outgoing(contact, rules, site).outcome == Outcome.ALLOWED
 
 

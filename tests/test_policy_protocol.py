@@ -131,3 +131,34 @@ def test_a_protocol_applies_from_the_day_its_letter_is_sent_or_a_later_start_6_5
 	assert activation_date(sent) == sent
 	assert activation_date(sent, date(2026, 11, 20)) == sent  # never before the customer is told
 	assert activation_date(sent, date(2026, 12, 14)) == date(2026, 12, 14)
+
+
+THIRD_PARTY = dict(
+	third_party_contact="CONT-0009",
+	third_party_role="Advocate",
+	third_party_scope="Repairs and the rent account",
+	third_party_authority_from=date(2026, 6, 1),
+)
+
+
+def test_a_third_party_with_role_scope_and_authority_is_sound_6_3_2():
+	assert problems(allowed_channels=(Channel.LETTER, Channel.THIRD_PARTY), **THIRD_PARTY) == []
+
+
+def test_a_third_party_without_the_authority_the_customer_gave_is_refused_6_3_2():
+	for missing in ("third_party_role", "third_party_scope", "third_party_authority_from"):
+		assert problems(**{**THIRD_PARTY, missing: None}) == [
+			"Record what the third party acts as, what they may act on and from when: their authority comes from the customer (policy 6.3.2)."
+		]
+
+
+def test_an_authority_that_ends_before_it_starts_is_refused_6_3_2():
+	assert problems(**THIRD_PARTY, third_party_authority_until=date(2026, 5, 1)) == [
+		"The third party's authority ends before it starts."
+	]
+
+
+def test_the_third_party_route_or_copies_need_a_named_third_party_6_4_1():
+	expected = ["Name the third party: contact through a third party needs their details (policy 6.4.1)."]
+	assert problems(allowed_channels=(Channel.LETTER, Channel.THIRD_PARTY)) == expected
+	assert problems(copy_letters_to_third_party=True) == expected

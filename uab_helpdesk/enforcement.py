@@ -44,6 +44,7 @@ def judge_outgoing(
 	agent: str | None,
 	ticket: str | None = None,
 	about_policy: bool = False,
+	to_third_party: bool = False,
 	content: str | None = None,
 	subject: str | None = None,
 	recipients: str | None = None,
@@ -60,6 +61,7 @@ def judge_outgoing(
 		agent=agent,
 		ticket_type=ticket_type,
 		about_policy=about_policy,
+		to_third_party=to_third_party,
 		safety_matter=safety_matter,
 	)
 	override = current_override()
@@ -70,7 +72,7 @@ def judge_outgoing(
 		record_attempt(
 			decision,
 			direction="Outgoing",
-			channel=channel.value,
+			channel=Channel.THIRD_PARTY.value if to_third_party else channel.value,
 			protocol=protocol,
 			contact=contact,
 			ticket=ticket,

@@ -10,6 +10,7 @@ from frappe import _
 from frappe.desk.form.assign_to import add as assign
 
 from uab_helpdesk.policy.safety import DEFAULT_TERMS, SafetyMatter, SafetyTerm, find_safety_matter
+from uab_helpdesk.utils import translated_option
 
 
 def safety_terms() -> tuple[SafetyTerm, ...]:
@@ -45,7 +46,7 @@ def announce(ticket: str, matter: SafetyMatter, released: bool = False) -> None:
 	"""A timeline entry that says what was recognised and why, for the officer and for the record."""
 	text = _(
 		"Health and safety matter recognised ({0}: \u201c{1}\u201d): never held, routed as urgent (policy 6.4.4)."
-	).format(_(matter.category), frappe.utils.escape_html(matter.found))
+	).format(translated_option(matter.category), frappe.utils.escape_html(matter.found))
 	if released:
 		text += " " + _("The ticket is released from its hold for screening.")
 	frappe.get_doc("HD Ticket", ticket).add_comment("Info", text)

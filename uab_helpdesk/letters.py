@@ -41,8 +41,22 @@ PRINT_FORMATS = {
 }
 
 
+def third_party_copy(contact: str, protocol: str | None, on=None) -> str | None:
+	"""The third-party Contact who gets a copy of the customer's letters, if any (6.3.2, 6.4.1)."""
+	if not protocol:
+		return None
+	doc = frappe.get_doc("UAB Communication Protocol", protocol)
+	if not doc.third_party_contact:
+		return None
+	needs = frappe.db.get_value("UAB Equality Profile", {"contact": contact}, "communication_needs")
+	authorised = rules_of(doc).third_party_authorised(getdate(on or today()))
+	copy = letters.copies_third_party(needs, bool(doc.copy_letters_to_third_party), authorised)
+	return doc.third_party_contact if copy else None
+
+
 def recipient_of(contact: str, advocate: str | None = None) -> letters.Recipient:
-	"""Name, postal address and recorded communication needs (UAB Equality Profile, 7.1)."""
+	"""Name, postal address and recorded communication needs (UAB Equality Profile, 7.1); ``advocate``
+	is the third party who gets a copy (see third_party_copy)."""
 	name = frappe.db.get_value("Contact", contact, "full_name") or contact
 	address = frappe.db.get_value("Contact", contact, "address")
 	lines = ()
@@ -101,7 +115,7 @@ def _protocol(doc) -> letters.Letter:
 		review_due=getdate(doc.review_due_date)
 		if doc.letter_sent_on
 		else review_due_date(start, doc.review_period_months()),
-		recipient=recipient_of(doc.contact, doc.third_party_contact),
+		recipient=recipient_of(doc.contact, third_party_copy(doc.contact, doc.name, sent_on)),
 		reasons=doc.reason_for_customer or "",
 		allowed_channels=[channel for channel in Channel if channel in rules.allowed_channels],
 		restrictions=[
@@ -120,7 +134,7 @@ def _appeal_outcome(doc) -> letters.Letter:
 	return letters.appeal_outcome_letter(
 		doc.name,
 		getdate(doc.decided_on or today()),
-		recipient_of(doc.contact),
+		recipient_of(doc.contact, third_party_copy(doc.contact, doc.protocol)),
 		doc.decision,
 		doc.decision_reasons or "",
 		_person(doc.director),
@@ -132,7 +146,7 @@ def _review_outcome(doc) -> letters.Letter:
 	return letters.review_outcome_letter(
 		doc.name,
 		getdate(doc.customer_notified_on or today()),
-		recipient_of(doc.contact),
+		recipient_of(doc.contact, third_party_copy(doc.contact, doc.protocol)),
 		doc.decision,
 		doc.reasons or "",
 		_person(doc.reviewer),

@@ -27,6 +27,7 @@ CONTACT_PROTOCOLS = "uab_helpdesk:protocol_of_contact"
 EMAIL_CONTACTS = "uab_helpdesk:protected_contact_of_email"
 PHONE_CONTACTS = "uab_helpdesk:protected_contact_of_phone"
 CUSTOMER_MANAGERS = "uab_helpdesk:protected_managers_of_customer"
+THIRD_PARTY_PROTOCOLS = "uab_helpdesk:protocols_of_third_party_email"
 _NOT_DIGIT = re.compile(r"\D")
 # A safety net, not the mechanism: the index is dropped on every change anyway.
 INDEX_TTL_SECONDS = 6 * 60 * 60
@@ -41,7 +42,9 @@ def clear_protected_index(*args, **kwargs) -> None:
 
 
 def _drop_index() -> None:
-	frappe.cache.delete_value([CONTACT_PROTOCOLS, EMAIL_CONTACTS, PHONE_CONTACTS, CUSTOMER_MANAGERS])
+	frappe.cache.delete_value(
+		[CONTACT_PROTOCOLS, EMAIL_CONTACTS, PHONE_CONTACTS, CUSTOMER_MANAGERS, THIRD_PARTY_PROTOCOLS]
+	)
 
 
 def protocol_of_contact(contact: str | None) -> str | None:
@@ -58,6 +61,29 @@ def contacts_for_addresses(*address_fields: str | None) -> set[str]:
 		if email and (contact := _lookup(EMAIL_CONTACTS, email, lambda e=email: _protected_by_email(e))):
 			found.add(contact)
 	return found
+
+
+def third_party_protocols(*address_fields: str | None) -> set[str]:
+	"""Active protocols that name, as the customer's third party, the owner of one of these addresses
+	(6.3.2, 6.4.1). An address of no third party costs one HGET, like any other."""
+	found = set()
+	for _name, address in getaddresses([field for field in address_fields if field]):
+		email = address.strip().lower()
+		if email:
+			found.update(_lookup(THIRD_PARTY_PROTOCOLS, email, lambda e=email: _protocols_naming_email(e)))
+	return found
+
+
+def _protocols_naming_email(email: str) -> list[str]:
+	contacts = frappe.get_all("Contact Email", filters={"email_id": email}, pluck="parent")
+	if not contacts:
+		return []
+	return frappe.db.sql_list(
+		"""select name from `tabUAB Communication Protocol`
+		where third_party_contact in %(contacts)s and status = 'Active' and docstatus = 1
+		lock in share mode""",
+		{"contacts": contacts},
+	)
 
 
 def contact_for_phone(number: str | None) -> str | None:
@@ -159,6 +185,13 @@ def rules_of(doc) -> ProtocolRules:
 		issue_limit_period=parse_enum(IssuePeriod, doc.issue_limit_period),
 		third_party_only=bool(cint(doc.third_party_only)),
 		third_party_contact=doc.third_party_contact,
+		third_party_name=doc.get("third_party_name") or doc.third_party_contact,
+		third_party_authority_from=getdate(doc.third_party_authority_from)
+		if doc.get("third_party_authority_from")
+		else None,
+		third_party_authority_until=getdate(doc.third_party_authority_until)
+		if doc.get("third_party_authority_until")
+		else None,
 		review_due=getdate(doc.review_due_date) if doc.review_due_date else None,
 		visits_by_appointment_only=bool(cint(doc.visits_by_appointment_only)),
 	)

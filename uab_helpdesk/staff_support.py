@@ -9,6 +9,7 @@ from frappe.utils import getdate
 from uab_helpdesk.policy.decision import format_date
 from uab_helpdesk.policy.staff import needs_safety_marker, who_supports
 from uab_helpdesk.policy.values import PhysicalViolence, parse_enum
+from uab_helpdesk.utils import translated_option
 
 
 def after_incident_submitted(incident) -> None:
@@ -92,10 +93,10 @@ def staff_safety_of(contact: str | None) -> list[dict]:
 	)
 	return [
 		{
-			"precaution": _(marker.precaution),
+			"precaution": translated_option(marker.precaution),
 			"since": format_date(getdate(marker.placed_on)),
 			"summary": _("Staff safety: {0} (since {1}).").format(
-				_(marker.precaution), format_date(getdate(marker.placed_on))
+				translated_option(marker.precaution), format_date(getdate(marker.placed_on))
 			),
 		}
 		for marker in markers

@@ -92,12 +92,23 @@ def email_letter(doc) -> str:
 			doctype=doc.doctype,
 			name=doc.name,
 			recipients=email,
+			cc=_third_party_email(doc),
 			subject=_("Our letter {0}").format(doc.name),
 			content=letter_html(doc),  # the e-mail is the letter
 			send_email=True,
 		)["name"]
 	finally:
 		frappe.flags.uab_policy_letter = None
+
+
+def _third_party_email(doc) -> str | None:
+	"""The copy to the customer's third party goes with the e-mail too (6.3.2, 6.4.1)."""
+	from uab_helpdesk.letters import third_party_copy
+
+	protocol = doc.name if doc.doctype == "UAB Communication Protocol" else doc.get("protocol")
+	if third_party := third_party_copy(doc.contact, protocol):
+		return frappe.db.get_value("Contact", third_party, "email_id")
+	return None
 
 
 def record_letter(doc, method: str, communication: str | None = None) -> None:

@@ -29,13 +29,17 @@ def get_banner(ticket: str | int) -> dict | None:
 	state = frappe.db.get_value(
 		"HD Ticket",
 		ticket,
-		["contact", "uab_held", "uab_hold_reason", "uab_screening", "uab_safety_matter"],
+		["contact", "uab_held", "uab_hold_reason", "uab_screening", "uab_safety_matter", "uab_protocol"],
 		as_dict=True,
 	)
-	banner = banner_for_contact(state.contact)
+	# A ticket the customer's third party raised for them carries the customer's protocol (6.4.1).
+	customer = third_party_customer(state.uab_protocol, state.contact)
+	banner = banner_for_contact(customer or state.contact)
+	if banner and customer:
+		banner["raised_by_third_party"] = True
 	if banner and state.uab_safety_matter:
 		banner["safety_matter"] = _("Health and safety matter: {0}. Deal with it now (policy 6.4.4).").format(
-			_(state.uab_safety_matter)
+			translated_option(state.uab_safety_matter)
 		)
 	if banner and state.uab_held:
 		# 6.4.3: a held ticket is read and screened, not ignored; the agent UI offers the outcomes.
@@ -110,6 +114,40 @@ def _stage_banner(contact: str) -> dict | None:
 	}
 
 
+def third_party_customer(protocol: str | None, ticket_contact: str | None) -> str | None:
+	"""The customer a third party's ticket is about, when the ticket is linked to a protocol whose
+	customer is someone else than the ticket's own contact."""
+	if not protocol:
+		return None
+	values = frappe.db.get_value(
+		"UAB Communication Protocol", protocol, ["contact", "third_party_contact"], as_dict=True
+	)
+	if values and values.contact != ticket_contact and values.third_party_contact == ticket_contact:
+		return values.contact
+	return None
+
+
+def _third_party(rules) -> dict | None:
+	"""6.3.2: who may act for the customer, as what, on what, and whether their authority stands today."""
+	if not rules.third_party_contact:
+		return None
+	role, scope = frappe.db.get_value(
+		"UAB Communication Protocol", rules.reference, ["third_party_role", "third_party_scope"]
+	)
+	start, until = rules.third_party_authority_from, rules.third_party_authority_until
+	return {
+		"name": rules.third_party_name or rules.third_party_contact,
+		"role": translated_option(role) if role else None,
+		"scope": scope,
+		"authorised": rules.third_party_authorised(getdate()),
+		"authority": _("from {0} until {1}").format(format_date(start), format_date(until))
+		if start and until
+		else _("from {0}").format(format_date(start))
+		if start
+		else None,
+	}
+
+
 def _protocol_banner(contact: str, protocol: str) -> dict:
 	rules = load_rules(protocol)
 	appeal = frappe.db.get_value(
@@ -140,6 +178,7 @@ def _protocol_banner(contact: str, protocol: str) -> dict:
 		else None,
 		"visits_by_appointment_only": rules.visits_by_appointment_only,
 		"third_party_only": rules.third_party_only,
+		"third_party": _third_party(rules),
 		"review_due": format_date(rules.review_due) if rules.review_due else None,
 		"appeal": appeal,
 	}

@@ -6,7 +6,12 @@ import frappe
 from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
 from uab_helpdesk.health_and_safety import mark_ticket, safety_matter_in
 from uab_helpdesk.policy.values import Channel
-from uab_helpdesk.protection import contacts_for_addresses, protected_readers_of_ticket, protocol_of_contact
+from uab_helpdesk.protection import (
+	contacts_for_addresses,
+	protected_readers_of_ticket,
+	protocol_of_contact,
+	third_party_protocols,
+)
 
 # How each Communication medium reaches the customer. Helpdesk's "skip email workflow" leaves the
 # medium empty: the reply is then read in the customer portal.
@@ -39,6 +44,7 @@ def enforce_sent(doc) -> None:
 	addressed = contacts_for_addresses(doc.recipients, doc.cc, doc.bcc)
 	ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
 	readers = protected_readers_of_ticket(ticket) - addressed if ticket else set()
+	enforce_to_third_parties(doc, ticket)
 	if not addressed and not readers:
 		return
 	sent_by = MEDIUM_CHANNELS.get(doc.communication_medium or "", Channel.EMAIL)
@@ -57,6 +63,46 @@ def enforce_sent(doc) -> None:
 		if not decision.refused:
 			# Its mail is judged here; the Email Queue hook must not judge it again as automatic mail.
 			frappe.flags.setdefault("uab_judged_communications", set()).add(doc.name)
+
+
+def enforce_to_third_parties(doc, ticket: str | None) -> None:
+	"""6.3.2 / 6.4.1: a message to a protected customer's third party, about that customer, goes by the
+	route "Third party" and only while their authority stands. A solicitor's mail about other clients
+	is not this customer's contact, so only a message on the customer's ticket (or one the third party
+	raised for them) or a letter of the customer's own records is judged."""
+	protocols = third_party_protocols(doc.recipients, doc.cc, doc.bcc)
+	if not protocols:
+		return
+	about = _customer_of_message(doc, ticket)
+	for protocol in sorted(protocols):
+		customer = frappe.db.get_value("UAB Communication Protocol", protocol, "contact")
+		if customer not in about and protocol not in about:
+			continue
+		judge_outgoing(
+			customer,
+			protocol,
+			channel=MEDIUM_CHANNELS.get(doc.communication_medium or "", Channel.EMAIL),
+			agent=doc.user or frappe.session.user,
+			ticket=ticket,
+			about_policy=is_policy_letter(doc, customer),
+			to_third_party=True,
+			content=doc.content,
+			subject=doc.subject,
+			recipients=", ".join(filter(None, (doc.recipients, doc.cc, doc.bcc))),
+		)
+
+
+def _customer_of_message(doc, ticket: str | None) -> set[str]:
+	"""The contacts (and protocols) the message is about: its ticket's contact and linked protocol, or
+	the contact of the UAB record it is a letter of."""
+	if ticket:
+		values = frappe.db.get_value("HD Ticket", ticket, ["contact", "uab_protocol"], as_dict=True) or {}
+		return {value for value in (values.get("contact"), values.get("uab_protocol")) if value}
+	if (doc.reference_doctype or "").startswith("UAB ") and doc.reference_name:
+		meta = frappe.get_meta(doc.reference_doctype)
+		if meta.has_field("contact"):
+			return {frappe.db.get_value(doc.reference_doctype, doc.reference_name, "contact")}
+	return set()
 
 
 def is_policy_letter(doc, contact: str) -> bool:

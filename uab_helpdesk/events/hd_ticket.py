@@ -13,7 +13,13 @@ from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.health_and_safety import announce, mark_new_ticket, route_urgently, safety_matter_in
 from uab_helpdesk.policy.decision import summarise
 from uab_helpdesk.policy.values import Channel, Outcome, Screening
-from uab_helpdesk.protection import contacts_for_addresses, load_rules, protocol_of_contact, site_context
+from uab_helpdesk.protection import (
+	contacts_for_addresses,
+	load_rules,
+	protocol_of_contact,
+	site_context,
+	third_party_protocols,
+)
 from uab_helpdesk.utils import STAFF_ROLES, has_any_role, render, render_text
 
 
@@ -38,7 +44,7 @@ def after_insert(doc, method=None):
 				direction="Incoming",
 				channel=doc.flags.uab_channel.value if doc.flags.uab_channel else None,
 				protocol=doc.uab_protocol,
-				contact=doc.contact,
+				contact=doc.flags.uab_customer or doc.contact,
 				ticket=doc.name,
 				content=doc.description,
 				subject=doc.subject,
@@ -69,11 +75,22 @@ def opened_by_staff() -> bool:
 def screen_new_ticket(doc) -> None:
 	contact = next(iter(contacts_for_addresses(doc.raised_by)), None) or doc.contact
 	protocol = protocol_of_contact(contact)
+	channel = None
+	if protocol:
+		doc.contact = contact
+		channel = _intake_channel(contact)
+	elif len(acting_for := third_party_protocols(doc.raised_by)) == 1:
+		# 6.3.2 / 6.4.1: the customer's third party writes for them: the officer handles it, and the
+		# ticket stays the third party's own (the customer does not read it).
+		protocol = acting_for.pop()
+		contact, third_party = frappe.db.get_value(
+			"UAB Communication Protocol", protocol, ["contact", "third_party_contact"]
+		)
+		doc.contact = doc.contact or third_party
+		channel = Channel.THIRD_PARTY
 	if not protocol:
 		return
-	doc.contact = contact
 	doc.uab_protocol = protocol
-	channel = _intake_channel(contact)
 	rules = load_rules(protocol)
 	doc.uab_protocol_summary = render_text(summarise(rules))
 	frappe.flags.uab_ticket_in_intake = doc.name
@@ -86,7 +103,8 @@ def screen_new_ticket(doc) -> None:
 		protocol,
 		channel=channel,
 		ticket_type=doc.ticket_type,
-		opens_new_issue=not doc.uab_opened_by_staff,
+		# The third party's tickets are the route the protocol chose, not the customer's own new issues.
+		opens_new_issue=not doc.uab_opened_by_staff and channel != Channel.THIRD_PARTY,
 		safety_matter=bool(matter),
 		issues_opened_in_period=issues_opened(contact, rules.issue_limit_period, site_context().time_zone)
 		if rules.issue_limit
@@ -94,7 +112,7 @@ def screen_new_ticket(doc) -> None:
 		record=False,
 		rules=rules,
 	)
-	doc.flags.uab_decision, doc.flags.uab_channel = decision, channel
+	doc.flags.uab_decision, doc.flags.uab_channel, doc.flags.uab_customer = decision, channel, contact
 	if decision.outcome == Outcome.HELD:
 		doc.uab_held = 1
 		doc.uab_hold_reason = render(decision.message)
@@ -121,7 +139,9 @@ def send_held_auto_reply(doc) -> None:
 	email = template.get_formatted_email({"doc": doc, "hold_reason": doc.uab_hold_reason})
 	# A notice about this customer's own protocol: judged as a letter about the policy (SPEC §5.1 rule 1).
 	frappe.flags.uab_policy_letter = frappe._dict(
-		doctype="UAB Communication Protocol", name=doc.uab_protocol, contact=doc.contact
+		doctype="UAB Communication Protocol",
+		name=doc.uab_protocol,
+		contact=doc.flags.uab_customer or doc.contact,
 	)
 	try:
 		frappe.sendmail(

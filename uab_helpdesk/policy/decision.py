@@ -180,7 +180,7 @@ def summarise(rules: ProtocolRules) -> Message:
 			)
 		)
 	if rules.third_party_only:
-		terms.append(Message(_("only through {0}"), (rules.third_party_contact,)))
+		terms.append(Message(_("only through {0}"), (rules.third_party_name or rules.third_party_contact,)))
 	reference = Message(_("communication protocol {0}"), (rules.reference,))
 	if rules.review_due:
 		reference = Message(
@@ -207,7 +207,14 @@ def format_date(day: date) -> str:
 
 def _policy_letter_breaches(contact: OutgoingContact, rules: ProtocolRules) -> list[Breach]:
 	"""SPEC §5.1 rule 1 / policy 6.4.4 and 6.5.4: letters about the policy itself go by any allowed
-	written channel, and by Letter when none is allowed — one form of contact always remains."""
+	written channel, and by Letter when none is allowed — one form of contact always remains. Their
+	copy to a third party goes only while that person's authority stands (6.3.2)."""
+	if contact.to_third_party:
+		return (
+			[]
+			if rules.third_party_authorised(contact.at.date())
+			else [_authority_breach(rules, contact.at.date())]
+		)
 	written = rules.written_channels or (Channel.LETTER,)
 	if contact.channel in written:
 		return []
@@ -215,22 +222,30 @@ def _policy_letter_breaches(contact: OutgoingContact, rules: ProtocolRules) -> l
 
 
 def _outgoing_breaches(contact: OutgoingContact, rules: ProtocolRules, site: SiteContext) -> list[Breach]:
+	"""Contact with the customer, or with their third party (6.3.2, 6.4.1): then the route is the
+	channel "Third party", whatever medium reaches that person, and their authority must stand."""
 	local = to_local(contact.at, site.time_zone)
+	channel = Channel.THIRD_PARTY if contact.to_third_party else contact.channel
 	breaches = []
-	if contact.channel not in rules.allowed_channels:
-		breaches.append(_channel_breach(contact.channel, rules))
+	if channel not in rules.allowed_channels and not (contact.to_third_party and rules.third_party_only):
+		breaches.append(_channel_breach(channel, rules))
+	if contact.to_third_party and not rules.third_party_authorised(local.date()):
+		breaches.append(_authority_breach(rules, local.date()))
 	if not rules.is_named_officer(contact.agent):
 		breaches.append(_officer_breach(rules))
-	windows = rules.windows_for(contact.channel)
+	windows = rules.windows_for(channel)
 	if windows and not any(w.contains(local.weekday(), local.time()) for w in windows):
-		breaches.append(_window_breach(contact.channel, windows))
+		breaches.append(_window_breach(channel, windows))
 	if not _exempt(contact, site):
 		breaches.extend(_topic_breaches(contact.ticket_type, rules, site, local.date()))
 	if rules.third_party_only and not contact.to_third_party:
 		breaches.append(
 			Breach(
 				Rule.THIRD_PARTY_ONLY,
-				Message(_("contact goes through {0}, not to the customer"), (rules.third_party_contact,)),
+				Message(
+					_("contact goes through {0}, not to the customer"),
+					(rules.third_party_name or rules.third_party_contact,),
+				),
 			)
 		)
 	return breaches
@@ -301,6 +316,19 @@ def _officer_breach(rules: ProtocolRules) -> Breach:
 			Rule.SINGLE_POINT_OF_CONTACT, Message(_("only {0} or the deputy contact may reply"), (officer,))
 		)
 	return Breach(Rule.SINGLE_POINT_OF_CONTACT, Message(_("only {0} may reply"), (officer,)))
+
+
+def _authority_breach(rules: ProtocolRules, today: date) -> Breach:
+	"""The customer's data goes to a third party only while their authority to act stands (6.3.2)."""
+	who = rules.third_party_name or rules.third_party_contact or Message(_("the third party"))
+	start, until = rules.third_party_authority_from, rules.third_party_authority_until
+	if not rules.third_party_contact or not start:
+		detail = Message(_("no third party's authority to act for {0} is recorded"), (rules.customer_name,))
+	elif today < start:
+		detail = Message(_("{0} may act for the customer only from {1}"), (who, format_date(start)))
+	else:
+		detail = Message(_("{0}'s authority to act for the customer ended on {1}"), (who, format_date(until)))
+	return Breach(Rule.THIRD_PARTY_AUTHORITY, detail)
 
 
 def _topic_breach(ticket_type: str | None, rules: ProtocolRules) -> Breach:

@@ -69,6 +69,13 @@ class Letter:
 		return self.recipient.advocate
 
 
+def copies_third_party(communication_needs: str | None, copy_requested: bool, authorised: bool) -> bool:
+	"""6.3.2 / 6.4.1: a letter goes to the customer, with a copy to their third party when the
+	customer's recorded needs say so (an advocate reads with them, or the protocol asks for copies),
+	and only while the third party's authority stands."""
+	return authorised and (copy_requested or communication_needs == "Through an advocate")
+
+
 def _incidents(incidents: list[Incident]) -> list[dict]:
 	return [
 		{"date": format_date(item.occurred_on), "behaviour": item.behaviour}
@@ -273,8 +280,20 @@ def restrictions_of(rules, update_frequency: str | None = None) -> list:
 		)
 	if rules.visits_by_appointment_only:
 		sentences.append(Message(_("Please make an appointment before visiting the office.")))
+	third_party = rules.third_party_name or rules.third_party_contact
 	if rules.third_party_only:
-		sentences.append(Message(_("All contact will be through {0}."), (rules.third_party_contact,)))
+		sentences.append(Message(_("All contact will be through {0}."), (third_party,)))
+	elif third_party and Channel.THIRD_PARTY in rules.allowed_channels:
+		sentences.append(
+			Message(_("You may also contact us through {0}, who may act for you."), (third_party,))
+		)
+	if third_party and rules.third_party_authority_until:
+		sentences.append(
+			Message(
+				_("{0} may act for you until {1}; tell us if that should change."),
+				(third_party, format_date(rules.third_party_authority_until)),
+			)
+		)
 	if update_frequency:
 		sentences.append(Message(_("We will update you: {0}."), (update_frequency,)))
 	return sentences

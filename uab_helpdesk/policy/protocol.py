@@ -51,6 +51,9 @@ class ProtocolRules:
 	third_party_contact: str | None = None
 	review_due: date | None = None
 	visits_by_appointment_only: bool = False
+	third_party_name: str | None = None
+	third_party_authority_from: date | None = None
+	third_party_authority_until: date | None = None
 
 	@property
 	def written_channels(self) -> tuple[Channel, ...]:
@@ -58,6 +61,15 @@ class ProtocolRules:
 
 	def windows_for(self, channel: Channel) -> tuple[ContactWindow, ...]:
 		return tuple(window for window in self.windows if window.channel == channel)
+
+	def third_party_authorised(self, on: date) -> bool:
+		"""6.3.2 / 6.4.1: the third party may act for the customer on this day — named, and within the
+		dates of the authority the customer gave (an open end while it stands)."""
+		if not self.third_party_contact or not self.third_party_authority_from:
+			return False
+		if on < self.third_party_authority_from:
+			return False
+		return self.third_party_authority_until is None or on <= self.third_party_authority_until
 
 	def is_named_officer(self, user: str | None) -> bool:
 		"""6.4.2: 'only one member of staff to deal with calls or correspondence' (and a deputy)."""
@@ -83,6 +95,11 @@ class ProtocolDraft:
 	issue_limit_period: IssuePeriod | None = None
 	third_party_only: bool = False
 	third_party_contact: str | None = None
+	third_party_role: str | None = None
+	third_party_scope: str | None = None
+	third_party_authority_from: date | None = None
+	third_party_authority_until: date | None = None
+	copy_letters_to_third_party: bool = False
 
 
 def activation_date(letter_sent_on: date, start_no_earlier_than: date | None = None) -> date:
@@ -101,6 +118,39 @@ def validate_protocol(draft: ProtocolDraft) -> list[Message]:
 	problems += _date_problems(draft)
 	problems += _officer_problems(draft)
 	problems += _limit_problems(draft)
+	problems += _third_party_problems(draft)
+	return problems
+
+
+def _third_party_problems(draft: ProtocolDraft) -> list[Message]:
+	"""6.3.2 / 6.4.1: a third party acts within an authority the customer gave: who they are, what
+	they may act on, and from when (and until when, if it is limited)."""
+	if not draft.third_party_contact:
+		if Channel.THIRD_PARTY in draft.allowed_channels or draft.copy_letters_to_third_party:
+			return [
+				Message(
+					_(
+						"Name the third party: contact through a third party needs their details (policy 6.4.1)."
+					)
+				)
+			]
+		return []
+	problems = []
+	if not (
+		draft.third_party_role
+		and (draft.third_party_scope or "").strip()
+		and draft.third_party_authority_from
+	):
+		problems.append(
+			Message(
+				_(
+					"Record what the third party acts as, what they may act on and from when: their authority comes from the customer (policy 6.3.2)."
+				)
+			)
+		)
+	until, start = draft.third_party_authority_until, draft.third_party_authority_from
+	if until and start and until < start:
+		problems.append(Message(_("The third party's authority ends before it starts.")))
 	return problems
 
 

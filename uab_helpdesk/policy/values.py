@@ -96,6 +96,7 @@ class Rule(str, Enum):
 	TOPIC = "Topic"
 	HEALTH_AND_SAFETY_ONLY = "Health and safety only"
 	THIRD_PARTY_ONLY = "Third party only"
+	THIRD_PARTY_AUTHORITY = "Third-party authority"
 	ISSUE_LIMIT = "Issue limit"
 
 	@property
@@ -110,6 +111,7 @@ _RULE_SECTIONS = {
 	Rule.TOPIC: "6.5.4",
 	Rule.HEALTH_AND_SAFETY_ONLY: "6.4.4",
 	Rule.THIRD_PARTY_ONLY: "6.4.1",
+	Rule.THIRD_PARTY_AUTHORITY: "6.3.2",
 	Rule.ISSUE_LIMIT: "6.4.3",
 }
 

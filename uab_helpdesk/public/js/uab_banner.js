@@ -7,6 +7,14 @@ uab_helpdesk.escape = (value) => frappe.utils.escape_html(value == null ? "" : S
 uab_helpdesk.staff_safety_html = (banner) =>
 	(banner.staff_safety || []).map((marker) => `<strong>${uab_helpdesk.escape(marker.summary)}</strong>`).join("<br>");
 
+// 6.3.2: who may act for the customer, on what, and whether their authority stands today.
+uab_helpdesk.third_party_text = (third_party) => {
+	const e = uab_helpdesk.escape;
+	const who = third_party.role ? `${e(third_party.name)} (${e(third_party.role)})` : e(third_party.name);
+	const text = __("Third party: {0}, {1}. May act on: {2}.", [who, e(third_party.authority), e(third_party.scope)]);
+	return third_party.authorised ? text : `${text} <strong>${__("Their authority does not stand today.")}</strong>`;
+};
+
 uab_helpdesk.banner_html = (banner) => {
 	const e = uab_helpdesk.escape;
 	const safety = uab_helpdesk.staff_safety_html(banner);
@@ -22,6 +30,8 @@ uab_helpdesk.banner_html = (banner) => {
 		);
 	}
 	if (banner.visits_by_appointment_only) parts.push(__("Office visits by appointment only."));
+	if (banner.third_party) parts.push(uab_helpdesk.third_party_text(banner.third_party));
+	if (banner.raised_by_third_party) parts.push(__("This ticket was raised by the customer's third party."));
 	if (banner.appeal) parts.push(__("Appeal {0}: {1}.", [e(banner.appeal.name), e(banner.appeal.status)]));
 	return [...lead, ...parts].join("<br>");
 };

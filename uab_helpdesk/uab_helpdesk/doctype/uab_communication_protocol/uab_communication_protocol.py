@@ -244,6 +244,15 @@ class UABCommunicationProtocol(CaseRecord):
 			issue_limit_period=parse_enum(IssuePeriod, self.issue_limit_period),
 			third_party_only=bool(cint(self.third_party_only)),
 			third_party_contact=self.third_party_contact,
+			third_party_role=self.third_party_role,
+			third_party_scope=self.third_party_scope,
+			third_party_authority_from=getdate(self.third_party_authority_from)
+			if self.third_party_authority_from
+			else None,
+			third_party_authority_until=getdate(self.third_party_authority_until)
+			if self.third_party_authority_until
+			else None,
+			copy_letters_to_third_party=bool(cint(self.copy_letters_to_third_party)),
 		)
 
 	def validate_authority(self) -> None:

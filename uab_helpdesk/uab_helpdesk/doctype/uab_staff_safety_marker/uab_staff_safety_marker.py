@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import now_datetime
 
-from uab_helpdesk.utils import MANAGER_ROLES, UABValidationError, require_role
+from uab_helpdesk.utils import MANAGER_ROLES, UABValidationError, require_role, translated_option
 
 
 class UABStaffSafetyMarker(Document):
@@ -39,10 +39,12 @@ class UABStaffSafetyMarker(Document):
 		):
 			frappe.throw(
 				_("{0} already has an active staff-safety marker: {1}.").format(
-					self.contact_name or self.contact, _(self.precaution)
+					self.contact_name or self.contact, translated_option(self.precaution)
 				),
 				exc=UABValidationError,
 			)
 
 	def after_insert(self):
-		self.add_comment("Info", _("Staff-safety marker placed: {0}.").format(_(self.precaution)))
+		self.add_comment(
+			"Info", _("Staff-safety marker placed: {0}.").format(translated_option(self.precaution))
+		)
