@@ -4,7 +4,13 @@ from datetime import date, datetime
 
 import pytest
 
-from uab_helpdesk.policy.evidence import IncidentRecord, MessageRecord, compute_evidence, word_count
+from uab_helpdesk.policy.evidence import (
+	IncidentRecord,
+	MessageRecord,
+	compute_evidence,
+	left_out_note,
+	word_count,
+)
 
 FROM, TO = date(2026, 9, 1), date(2026, 11, 23)  # 84 days = 12 weeks
 
@@ -25,7 +31,19 @@ def test_sets_aside_cases_closed_twelve_months_or_more_6_5_3():
 		IncidentRecord("old-case", datetime(2026, 9, 5), case_closed_on=date(2025, 11, 1)),
 		IncidentRecord("recent-case", datetime(2026, 9, 6), case_closed_on=date(2026, 10, 1)),
 	]
-	assert compute_evidence(FROM, TO, incidents, [], [], []).incidents == ("recent-case",)
+	evidence = compute_evidence(FROM, TO, incidents, [], [], [])
+	assert evidence.incidents == ("recent-case",)
+	assert evidence.left_out == ("old-case",)
+	assert left_out_note(evidence).render() == (
+		"1 incidents of this period are left out (old-case): their case closed more than 12 months before the period ends (policy 6.5.3)."
+	)
+
+
+def test_nothing_left_out_says_nothing_6_5_3():
+	assert (
+		left_out_note(compute_evidence(FROM, TO, [IncidentRecord("I-1", datetime(2026, 9, 2))], [], [], []))
+		is None
+	)
 
 
 def test_frequency_and_length_of_communication_6_5_3():

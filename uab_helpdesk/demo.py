@@ -30,6 +30,8 @@ CUSTOMERS = {
 	"health_and_safety": "Demo Ellis Safety",
 	"appeal": "Demo Finley Appeal",
 	"review": "Demo Gray Review",
+	"third_party": "Demo Jordan Third Party",  # contact through an advocate (6.4.1)
+	"advocate": "Demo Morgan Advocate",  # not a customer under a protocol: Jordan's advocate
 }
 UAB_DOCTYPES = (
 	"UAB Protocol Review",
@@ -39,6 +41,8 @@ UAB_DOCTYPES = (
 	"UAB Assessment",
 	"UAB Warning",
 	"UAB Incident",
+	"UAB Staff Safety Marker",
+	"UAB Welfare Follow-up",  # found through its incident
 )
 
 
@@ -59,7 +63,7 @@ def create() -> None:
 	again = _incident(contacts["warned"], 20, "Sent six abusive emails in one morning.")
 	_warning(contacts["warned"], "Formal", [again], 18, "Letter")
 
-	for key in ("assessment", "drafted", "protocol", "health_and_safety", "appeal", "review"):
+	for key in ("assessment", "drafted", "protocol", "health_and_safety", "appeal", "review", "third_party"):
 		assessment = _ladder(contacts[key], staff, submit=key != "assessment")
 		if key == "assessment":
 			continue
@@ -80,6 +84,15 @@ def create() -> None:
 			assessment = None
 			fields["immediate_action_reason"] = (
 				"Threatened to 'sort out' the officer; reported to the police."
+			)
+		if key == "third_party":
+			fields.update(
+				allowed_channels=[{"channel": "Letter"}, {"channel": "Third party"}],
+				third_party_contact=contacts["advocate"],
+				third_party_role="Advocate",
+				third_party_scope="Repairs, the rent account and this protocol.",
+				third_party_authority_from=add_days(today(), -30),
+				copy_letters_to_third_party=1,
 			)
 		protocol = _protocol(contacts[key], assessment, fields)
 		if key == "health_and_safety":
@@ -108,12 +121,30 @@ def create() -> None:
 			frappe.db.set_value(
 				"UAB Communication Protocol", protocol.name, "review_due_date", add_days(today(), 5)
 			)
+	# Ellis threatened violence: a staff-safety marker every colleague sees, and a welfare follow-up
+	# for the officer's manager (6.3.1, 2.2).
+	frappe.set_user(staff["agent"])
+	_incident(
+		contacts["health_and_safety"],
+		2,
+		"Said on the phone he would wait outside the office for the officer with a hammer.",
+		physical_violence="Threatened",
+		police_reported=1,
+		police_reference="Demo CAD 0412",
+		behaviour_type="Intimidation or threatening",
+		staff_affected=staff["officer"],
+	)
 	frappe.set_user("Administrator")
 	from uab_helpdesk.tasks import review_protocols
 
 	review_protocols()
 	for key, contact in contacts.items():
-		_ticket(contact, f"Repairs request ({key.replace('_', ' ')})")
+		if key != "advocate":
+			_ticket(contact, f"Repairs request ({key.replace('_', ' ')})")
+	# During Ellis's health-and-safety-only period a gas smell gets through, routed as urgent (6.4.4).
+	_ticket(contacts["health_and_safety"], "Smell of gas by the meter cupboard")
+	# Jordan's advocate writes for Jordan: linked to Jordan's protocol and routed to the officer (6.4.1).
+	_ticket(contacts["advocate"], "For my client Jordan: the kitchen cupboard door")
 	# Over the protocol's one new issue a month: held for screening, never lost (6.4.3).
 	_ticket(contacts["protocol"], "Complaint about the neighbours' bins")
 	frappe.db.commit()  # nosemgrep: a command-line fixture, not a request
@@ -135,7 +166,10 @@ def delete() -> None:
 	users = frappe.get_all("User", filters={"name": ("like", f"%@{DOMAIN}")}, pluck="name")
 	made = {}
 	for doctype in UAB_DOCTYPES:
-		made[doctype] = frappe.get_all(doctype, filters={"contact": ("in", customers or [""])}, pluck="name")
+		filters = {"contact": ("in", customers or [""])}
+		if doctype == "UAB Welfare Follow-up":
+			filters = {"incident": ("in", made["UAB Incident"] or [""])}
+		made[doctype] = frappe.get_all(doctype, filters=filters, pluck="name")
 	made["HD Ticket"] = frappe.get_all(
 		"HD Ticket", filters={"raised_by": ("like", f"%@{DOMAIN}")}, pluck="name"
 	)
@@ -236,7 +270,7 @@ def _contact(name: str) -> str:
 	)
 
 
-def _incident(contact: str, days_ago: int, description: str) -> str:
+def _incident(contact: str, days_ago: int, description: str, **fields) -> str:
 	doc = frappe.get_doc(
 		{
 			"doctype": "UAB Incident",
@@ -245,6 +279,7 @@ def _incident(contact: str, days_ago: int, description: str) -> str:
 			"channel": "Phone",
 			"behaviour_type": "Abusive – verbal",
 			"description": description,
+			**fields,
 		}
 	).insert()
 	doc.submit()

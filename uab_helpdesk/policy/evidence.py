@@ -11,6 +11,7 @@ from datetime import date, datetime
 from html import unescape
 
 from .dates import DEFAULT_LOOKBACK_MONTHS, is_set_aside_by_lookback
+from .i18n import Message, _
 
 _TAG = re.compile(r"<[^>]+>")
 _QUOTED_REPLY = re.compile(r"<blockquote.*?</blockquote>", re.DOTALL | re.IGNORECASE)
@@ -40,6 +41,19 @@ class Evidence:
 	average_message_words: float
 	tickets_opened: int
 	blocked_attempts: int
+	left_out: tuple[str, ...] = ()  # incidents of the period whose case closed over a lookback ago
+
+
+def left_out_note(evidence: Evidence, lookback_months: int = DEFAULT_LOOKBACK_MONTHS) -> Message | None:
+	"""6.5.3, said on the form: what the counts leave out and why, so nobody wonders where it went."""
+	if not evidence.left_out:
+		return None
+	return Message(
+		_(
+			"{0} incidents of this period are left out ({1}): their case closed more than {2} months before the period ends (policy 6.5.3)."
+		),
+		(len(evidence.left_out), ", ".join(evidence.left_out), lookback_months),
+	)
 
 
 def word_count(content: str | None) -> int:
@@ -64,15 +78,15 @@ def compute_evidence(
 	def in_period(moment: datetime) -> bool:
 		return period_from <= moment.date() <= period_to
 
-	counted = sorted(
-		(
-			incident
-			for incident in incidents
-			if in_period(incident.occurred_on)
-			and not is_set_aside_by_lookback(incident.case_closed_on, period_to, lookback_months)
-		),
+	in_range = sorted(
+		(incident for incident in incidents if in_period(incident.occurred_on)),
 		key=lambda incident: incident.occurred_on,
 	)
+	counted = [
+		incident
+		for incident in in_range
+		if not is_set_aside_by_lookback(incident.case_closed_on, period_to, lookback_months)
+	]
 	received = [message for message in messages if in_period(message.received_on)]
 	weeks = ((period_to - period_from).days + 1) / 7
 	words = [word_count(message.content) for message in received]
@@ -84,4 +98,5 @@ def compute_evidence(
 		average_message_words=round(sum(words) / len(words), 1) if words else 0.0,
 		tickets_opened=sum(1 for opened in tickets_opened if in_period(opened)),
 		blocked_attempts=sum(1 for attempt in blocked_attempts if in_period(attempt)),
+		left_out=tuple(incident.name for incident in in_range if incident not in counted),
 	)

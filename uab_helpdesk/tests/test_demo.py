@@ -43,20 +43,42 @@ class TestDemo(UABTestCase):
 			"held tickets": frappe.db.count(
 				"HD Ticket", {"raised_by": ("like", "%@uab-demo.test"), "uab_held": 1}
 			),
+			"health-and-safety matters": frappe.db.count(
+				"HD Ticket", {"raised_by": ("like", "%@uab-demo.test"), "uab_safety_matter": "Gas"}
+			),
+			"staff-safety markers": frappe.db.count(
+				"UAB Staff Safety Marker", {"contact": ("like", "Demo %"), "status": "Active"}
+			),
+			"welfare follow-ups": frappe.db.count(
+				"UAB Welfare Follow-up", {"staff_member": "demo.officer@uab-demo.test", "status": "Open"}
+			),
+			"third-party tickets": frappe.db.count(
+				"HD Ticket",
+				{"raised_by": ("like", "demo.morgan.advocate@%"), "uab_protocol": ("is", "set")},
+			),
+			"reviews with computed evidence": frappe.db.count(
+				"UAB Protocol Review", {"contact": ("like", "Demo %"), "period_from": ("is", "set")}
+			),
 		}
 		self.assertEqual(
 			stages,
 			{
-				"protocols": 4,
+				"protocols": 5,
 				"appeals": 1,
 				"reviews": 1,
 				"draft assessments": 1,
 				"authorised, letter not sent": 1,
 				"immediate action": 1,
 				"held tickets": 2,
+				"health-and-safety matters": 1,
+				"staff-safety markers": 1,
+				"welfare follow-ups": 1,
+				"third-party tickets": 1,
+				"reviews with computed evidence": 1,
 			},
 			"every stage of 6.3-6.5 is there, with a ticket held over the issue limit (6.4.3) and a "
-			"repairs request held during a health-and-safety-only period (6.4.4)",
+			"repairs request held during a health-and-safety-only period (6.4.4), a gas smell that is "
+			"not, a staff-safety marker and welfare follow-up (6.3.1, 2.2), and an advocate's ticket (6.4.1)",
 		)
 		demo.delete()
 		self.assertEqual(self.counts(), before)

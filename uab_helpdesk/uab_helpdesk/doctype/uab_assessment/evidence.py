@@ -5,7 +5,14 @@ from datetime import date
 import frappe
 from frappe.utils import add_days, get_datetime, getdate
 
-from uab_helpdesk.policy.evidence import Evidence, IncidentRecord, MessageRecord, compute_evidence
+from uab_helpdesk.policy.evidence import (
+	Evidence,
+	IncidentRecord,
+	MessageRecord,
+	compute_evidence,
+	left_out_note,
+)
+from uab_helpdesk.utils import render_text
 
 
 def load_evidence(contact: str, period_from: date, period_to: date) -> Evidence:
@@ -41,6 +48,13 @@ def load_evidence(contact: str, period_from: date, period_to: date) -> Evidence:
 		[get_datetime(moment) for moment in blocked],
 		lookback_months=lookback,
 	)
+
+
+def left_out_text(evidence: Evidence) -> str | None:
+	"""The form's note of what the counts left out and why (6.5.3); empty when nothing was."""
+	lookback = frappe.db.get_single_value("UAB Settings", "lookback_months") or 12
+	note = left_out_note(evidence, lookback)
+	return render_text(note) if note else None
 
 
 def _messages_from(contact: str, start, end) -> list:

@@ -43,6 +43,9 @@ class TestUABAssessment(UABTestCase):
 				"UAB Assessment", make_assessment(self.contact, steps.formal_warning, submit=False)
 			)
 		self.assertEqual(doc.incident_count, 2)
+		# The form says what it left out and why, so the manager is not left wondering.
+		self.assertIn(steps.first_incident, doc.evidence_left_out)
+		self.assertIn("more than 12 months before the period ends (policy 6.5.3)", doc.evidence_left_out)
 
 	def test_assessment_without_later_incident_is_refused_6_5_3(self):
 		incident = make_incident(self.contact, hours=50)

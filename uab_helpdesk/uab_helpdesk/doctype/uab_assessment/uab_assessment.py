@@ -9,7 +9,7 @@ from uab_helpdesk.facts import case_history
 from uab_helpdesk.policy.ladder import Step, check_step
 from uab_helpdesk.policy.values import AssessmentOutcome, WarningLevel
 from uab_helpdesk.uab_helpdesk.case_record import CaseRecord
-from uab_helpdesk.uab_helpdesk.doctype.uab_assessment.evidence import load_evidence
+from uab_helpdesk.uab_helpdesk.doctype.uab_assessment.evidence import left_out_text, load_evidence
 from uab_helpdesk.utils import require_role, throw_problems
 
 
@@ -105,3 +105,4 @@ class UABAssessment(CaseRecord):
 		self.tickets_opened = evidence.tickets_opened
 		self.blocked_attempts = evidence.blocked_attempts
 		self.set("incidents", [{"incident": name} for name in evidence.incidents])
+		self.evidence_left_out = left_out_text(evidence)

@@ -67,7 +67,7 @@ class UABProtocolReview(EvidenceRecord):
 	def set_evidence(self) -> None:
 		"""6.5.6: the review decides on the evidence of its period, counted from the records by the same
 		code as the assessment's: from the protocol's start (or the last completed review) to today."""
-		from uab_helpdesk.uab_helpdesk.doctype.uab_assessment.evidence import load_evidence
+		from uab_helpdesk.uab_helpdesk.doctype.uab_assessment.evidence import left_out_text, load_evidence
 
 		self.contact = self.contact or frappe.db.get_value(
 			"UAB Communication Protocol", self.protocol, "contact"
@@ -85,6 +85,7 @@ class UABProtocolReview(EvidenceRecord):
 		self.incident_count = evidence.incident_count
 		self.contact_count = evidence.contact_count
 		self.blocked_attempts = evidence.blocked_attempts
+		self.evidence_left_out = left_out_text(evidence)
 		self.held_messages = frappe.db.count(
 			"UAB Contact Attempt",
 			{
