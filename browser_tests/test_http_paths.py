@@ -11,6 +11,7 @@ Not part of `python -m pytest`. Run with the other browser tests (see test_agent
 
 import json
 import uuid
+from urllib.parse import quote
 
 import pytest
 
@@ -76,3 +77,27 @@ def test_a_desk_user_cannot_reach_a_protected_customer_around_the_agent_ui_6_4_2
 	assert records(browser, "Communication", sent_with_text) == [], "nothing was sent"
 	attempts = records(browser, "UAB Contact Attempt", sent_with_text, ["action", "attempted_by"])
 	assert [(row["action"], row["attempted_by"]) for row in attempts] == [("Blocked", fixture["desk_user"])]
+
+
+def test_a_portal_customer_gets_no_uab_field_by_any_route(browser, fixture):
+	"""Need to know (policy 8): Helpdesk's portal returns whole tickets; none of their `uab_` fields
+	(protocol, hold reason, screening) reaches the customer, and a request naming one is refused."""
+	ticket = fixture["ticket"]
+	get_one = (
+		f"/api/method/helpdesk.helpdesk.doctype.hd_ticket.api.get_one?name={ticket}&is_customer_portal=1"
+	)
+	log_in(browser, fixture["officer"], fixture["password"])
+	status, body = api(browser, "GET", get_one)
+	assert status == 200 and "uab_protocol" in json.dumps(body), "staff see the fields (the check is real)"
+	log_in(browser, fixture["customer"], fixture["password"])
+	for path in (
+		get_one,
+		f"/api/resource/HD%20Ticket/{ticket}",
+		f"/api/method/frappe.desk.form.load.getdoc?doctype=HD%20Ticket&name={ticket}",
+	):
+		status, body = api(browser, "GET", path)
+		assert status == 200, (path, status, body)
+		assert "uab_" not in json.dumps(body), path
+	asking = quote(json.dumps([["uab_held", "=", 0]]))
+	status, body = api(browser, "GET", f"/api/resource/HD%20Ticket?filters={asking}")
+	assert status == 403, (status, body)

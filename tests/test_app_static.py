@@ -187,6 +187,16 @@ def test_doctype_json_is_sound(path):
 		assert meta["permissions"], "a DocType nobody may read is a mistake"
 
 
+def test_nothing_the_app_writes_to_the_error_log_holds_message_text_8_1():
+	"""Every Error Log entry goes through `utils.log_failure` (where and what kind, never the error's
+	text, which can quote a customer); attempts.py logs three named fields of the attempt, no text."""
+	allowed = {APP / "utils.py", APP / "attempts.py"}
+	for path in APP.rglob("*.py"):
+		if "tests" in path.parts or path in allowed:
+			continue
+		assert "frappe.log_error(" not in path.read_text(), path
+
+
 @pytest.mark.parametrize("path", DOCTYPE_FILES, ids=lambda p: p.parent.name)
 def test_every_doctype_has_its_controller(path):
 	meta = json.loads(path.read_text())

@@ -32,12 +32,23 @@ doctype_js = {
 	"Contact": ["public/js/uab_banner.js", "public/js/contact.js"],
 	"HD Customer": ["public/js/uab_banner.js", "public/js/hd_customer.js"],
 	# The records that have a letter: print it, or send it, from the form.
-	"UAB Warning": "public/js/send_letter.js",
+	"UAB Warning": ["public/js/send_letter.js", "public/js/customer_statement.js"],
+	"UAB Incident": "public/js/customer_statement.js",
 	"UAB Communication Protocol": "public/js/send_letter.js",
 	"UAB Appeal": "public/js/send_letter.js",
 	"UAB Protocol Review": "public/js/send_letter.js",
 	"UAB Welfare Follow-up": "public/js/staff_support.js",
 	"UAB Staff Safety Marker": "public/js/staff_support.js",
+}
+
+# Need to know: an agent reads their own incidents and warnings, and those of tickets assigned to them
+permission_query_conditions = {
+	"UAB Incident": "uab_helpdesk.permissions.incident_query",
+	"UAB Warning": "uab_helpdesk.permissions.warning_query",
+}
+has_permission = {
+	"UAB Incident": "uab_helpdesk.permissions.incident_permission",
+	"UAB Warning": "uab_helpdesk.permissions.warning_permission",
 }
 
 # Enforcement on every path a message can take (SPEC §5; INTEGRATION §2)
@@ -88,12 +99,14 @@ scheduler_events = {
 		"uab_helpdesk.tasks.activate_protocols_due",
 		"uab_helpdesk.tasks.close_quiet_cases",
 		"uab_helpdesk.tasks.review_protocols",
-		"uab_helpdesk.tasks.anonymise_closed_cases",
+		"uab_helpdesk.retention.anonymise_closed_cases",
 	],
 }
 
 # A refusal's audit record is kept even by a request that neither commits nor rolls back (attempts.py)
-after_request = ["uab_helpdesk.attempts.flush_pending"]
+after_request = ["uab_helpdesk.attempts.flush_pending", "uab_helpdesk.portal_guard.strip_uab_fields"]
+# No portal customer reads, filters on or writes a UAB field, by any route (need to know).
+before_request = ["uab_helpdesk.portal_guard.refuse_uab_fields_in_request"]
 
 # Letters: print formats call uab_letter(doc) for their context (built in policy.letters)
 jinja = {"methods": ["uab_helpdesk.letters.uab_letter"]}

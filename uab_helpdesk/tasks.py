@@ -6,6 +6,7 @@ from frappe.desk.form.assign_to import add as assign
 from frappe.utils import cint, getdate, today
 
 from uab_helpdesk.policy.reviews import ReviewAction, ReviewState, review_actions
+from uab_helpdesk.utils import log_failure
 
 
 def activate_protocols_due() -> None:
@@ -60,7 +61,7 @@ def _each_protocol(filters: dict, job, what: str) -> None:
 			job(protocol)
 		except Exception:
 			frappe.db.rollback(save_point="uab_protocol_job")
-			frappe.log_error(
+			log_failure(
 				title=f"UAB Helpdesk: {what} of {protocol} failed",
 				reference_doctype="UAB Communication Protocol",
 				reference_name=protocol,
@@ -143,85 +144,3 @@ def escalate(protocol, review: str) -> None:
 			ignore_permissions=True,
 		)
 	frappe.db.set_value("UAB Protocol Review", review, "escalated_on", today())
-
-
-# What identifies or describes the person, per DocType; dates, types, channels and decisions stay.
-PERSONAL_FIELDS = {
-	"UAB Incident": ("description", "outcome", "support_needs_noted", "police_reference", "contact_name"),
-	"UAB Warning": ("summary", "contact_name"),
-	"UAB Assessment": (
-		"language_notes",
-		"needs_and_circumstances",
-		"reasonable_adjustments",
-		"other_support_considered",
-		"proportionality",
-		"contact_name",
-	),
-	"UAB Communication Protocol": (
-		"reasonable_adjustments",
-		"support_considered",
-		"end_reason",
-		"immediate_action_reason",
-		"update_frequency",
-		"contact_name",
-	),
-	"UAB Appeal": ("grounds", "decision_reasons", "contact_name"),
-	"UAB Protocol Review": ("reasons", "contact_name"),
-	"UAB Contact Attempt": ("content", "subject", "recipients", "message", "override_reason", "contact_name"),
-}
-
-
-def anonymise_closed_cases() -> None:
-	"""Daily (policy 8.1): anonymise the records of closed cases past UAB Settings.retention_years."""
-	from uab_helpdesk.policy.retention import past_retention
-
-	years = cint(frappe.db.get_single_value("UAB Settings", "retention_years")) or 6
-	for contact in set(frappe.get_all("UAB Incident", pluck="contact")) | set(
-		frappe.get_all("UAB Communication Protocol", pluck="contact")
-	):
-		if not contact:
-			continue
-		active = frappe.db.exists(
-			"UAB Communication Protocol", {"contact": contact, "status": "Active", "docstatus": 1}
-		)
-		if past_retention(last_activity(contact), getdate(today()), years, bool(active)):
-			frappe.db.savepoint("uab_anonymise")
-			try:
-				anonymise_case(contact)
-			except Exception:
-				frappe.db.rollback(save_point="uab_anonymise")
-				frappe.log_error(
-					title="UAB Helpdesk: anonymising a closed case failed",
-					reference_doctype="Contact",
-					reference_name=contact,
-				)
-
-
-def last_activity(contact: str):
-	dates = []
-	for doctype, field in (
-		("UAB Incident", "occurred_on"),
-		("UAB Warning", "issued_on"),
-		("UAB Assessment", "period_to"),
-		("UAB Communication Protocol", "ended_on"),
-		("UAB Appeal", "received_on"),
-		("UAB Protocol Review", "due_date"),
-		("UAB Contact Attempt", "attempted_on"),
-	):
-		value = frappe.db.get_value(doctype, {"contact": contact}, f"max({field})")
-		if value:
-			dates.append(getdate(value))
-	return max(dates) if dates else None
-
-
-def anonymise_case(contact: str) -> None:
-	"""Straight to the database: submitted records and the audit log refuse edits through the ORM, by design."""
-	from uab_helpdesk.policy.retention import ANONYMISED
-
-	for doctype, fields in PERSONAL_FIELDS.items():
-		names = frappe.get_all(doctype, filters={"contact": contact}, pluck="name")
-		if names:
-			values = {field: ANONYMISED for field in fields}
-			values["contact"] = None
-			frappe.db.set_value(doctype, {"name": ("in", names)}, values, update_modified=False)
-	frappe.db.delete("UAB Equality Profile", {"contact": contact})

@@ -41,6 +41,25 @@ def throw_problems(problems: list[Message], title: str | None = None) -> None:
 		)
 
 
+def log_failure(title: str, reference_doctype: str | None = None, reference_name: str | None = None) -> None:
+	"""An Error Log entry with where it failed and the kind of error, never the error's text: an
+	exception's message can quote what a customer wrote, and the Error Log outlives a case's retention."""
+	import sys
+	import traceback
+
+	error_type, _error, trace = sys.exc_info()
+	# File, line and function only: a source line can hold text too.
+	where = "".join(
+		f"{frame.filename}:{frame.lineno} in {frame.name}\n" for frame in traceback.extract_tb(trace)
+	)
+	frappe.log_error(
+		title=title,
+		message=f"{where}{error_type.__name__ if error_type else ''}",
+		reference_doctype=reference_doctype,
+		reference_name=reference_name,
+	)
+
+
 def has_any_role(*roles: str, user: str | None = None) -> bool:
 	return bool(set(roles) & set(frappe.get_roles(user)))
 

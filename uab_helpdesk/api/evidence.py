@@ -16,12 +16,14 @@ from uab_helpdesk.utils import require_role
 
 CASE_DOCTYPES = (
 	"UAB Incident",
+	"UAB Customer Statement",
 	"UAB Warning",
 	"UAB Assessment",
 	"UAB Communication Protocol",
 	"UAB Appeal",
 	"UAB Protocol Review",
 	"UAB Contact Attempt",
+	"UAB Staff Safety Marker",
 )
 EXPORTERS = ("UAB Manager", "UAB Head of Service", "UAB Director", "UAB Auditor", "System Manager")
 
@@ -35,9 +37,47 @@ def export_case(contact: str) -> None:
 	frappe.local.response.filename = f"uab-case-{frappe.scrub(contact)}.zip"
 	frappe.local.response.filecontent = build_case_archive(contact)
 	frappe.local.response.type = "download"
-	frappe.get_doc("Contact", contact).add_comment(
-		"Info", _("Case exported for the Ombudsman by {0}.").format(frappe.session.user)
-	)
+	log_export(contact, _("Case exported for the Ombudsman by {0}.").format(frappe.session.user))
+
+
+SUBJECT_ACCESS_EXPORTERS = ("UAB Manager", "UAB Head of Service", "UAB Director", "System Manager")
+
+
+@frappe.whitelist()
+def export_subject_access(contact: str) -> None:
+	"""UK GDPR Article 15: everything the app holds about the person, as one file to send them."""
+	require_role(SUBJECT_ACCESS_EXPORTERS, _("export what we hold about a person"))
+	if not frappe.db.exists("Contact", contact):
+		frappe.throw(_("There is no contact {0}.").format(contact), frappe.DoesNotExistError)
+	from uab_helpdesk.subject_access import subject_access_html
+
+	frappe.local.response.filename = f"subject-access-{frappe.scrub(contact)}.html"
+	frappe.local.response.filecontent = subject_access_html(contact).encode()
+	frappe.local.response.type = "download"
+	log_export(contact, _("Subject access export made by {0}.").format(frappe.session.user))
+
+
+def log_export(contact: str, text: str) -> None:
+	"""On the contact's timeline, marked as this app's, so retention can find and remove it (8.1)."""
+	frappe.get_doc("Contact", contact).add_comment("Info", f"{EXPORT_LOG_PREFIX} {text}")
+
+
+EXPORT_LOG_PREFIX = "UAB:"
+
+
+def collect_case(contact: str) -> dict[str, list]:
+	"""Every UAB record about the contact, oldest first, as the caller may read it: fields above the
+	caller's permission level (support needs, adjustments) are emptied, never exported (need to know)."""
+	records = {}
+	for doctype in CASE_DOCTYPES:
+		names = frappe.get_all(doctype, filters={"contact": contact}, pluck="name", order_by="creation asc")
+		docs = []
+		for name in names:
+			doc = frappe.get_doc(doctype, name)
+			doc.apply_fieldlevel_read_permissions()
+			docs.append(doc)
+		records[doctype] = docs
+	return records
 
 
 def build_case_archive(contact: str) -> bytes:
@@ -49,17 +89,12 @@ def build_case_archive(contact: str) -> bytes:
 		"records": {},
 	}
 	with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-		for doctype in CASE_DOCTYPES:
-			names = frappe.get_all(
-				doctype, filters={"contact": contact}, pluck="name", order_by="creation asc"
-			)
-			records = [frappe.get_doc(doctype, name).as_dict(no_default_fields=False) for name in names]
-			index["records"][doctype] = names
+		for doctype, docs in collect_case(contact).items():
+			index["records"][doctype] = [doc.name for doc in docs]
+			records = [doc.as_dict(no_default_fields=False) for doc in docs]
 			archive.writestr(f"{frappe.scrub(doctype)}.json", json.dumps(records, indent=1, default=str))
-			if doctype in PRINT_FORMATS:
-				for name in names:
-					doc = frappe.get_doc(doctype, name)
-					if doc.docstatus == 1:
-						archive.writestr(f"letters/{name}.html", letter_html(doc))
+			for doc in docs:
+				if doctype in PRINT_FORMATS and doc.docstatus == 1:
+					archive.writestr(f"letters/{doc.name}.html", letter_html(doc))
 		archive.writestr("index.json", json.dumps(index, indent=1, default=str))
 	return buffer.getvalue()

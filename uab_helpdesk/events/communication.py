@@ -12,6 +12,7 @@ from uab_helpdesk.protection import (
 	protocol_of_contact,
 	third_party_protocols,
 )
+from uab_helpdesk.utils import log_failure
 
 # How each Communication medium reaches the customer. Helpdesk's "skip email workflow" leaves the
 # medium empty: the reply is then read in the customer portal.
@@ -146,6 +147,6 @@ def flag_received(doc) -> None:
 			subject=doc.subject,
 		)
 	except Exception:
-		frappe.log_error(
+		log_failure(
 			title="UAB Helpdesk: could not screen a received message", reference_doctype="Communication"
 		)

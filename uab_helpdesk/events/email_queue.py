@@ -9,6 +9,7 @@ from uab_helpdesk.enforcement import judge_outgoing
 from uab_helpdesk.events.communication import is_policy_letter
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import contacts_for_addresses, protocol_of_contact
+from uab_helpdesk.utils import log_failure
 
 
 def before_insert(doc, method=None):
@@ -17,9 +18,7 @@ def before_insert(doc, method=None):
 	try:
 		withhold_restricted_recipients(doc)
 	except Exception:
-		frappe.log_error(
-			title="UAB Helpdesk: could not screen automatic mail", reference_doctype="Email Queue"
-		)
+		log_failure(title="UAB Helpdesk: could not screen automatic mail", reference_doctype="Email Queue")
 
 
 def withhold_restricted_recipients(doc, agent: str | None = None) -> list:

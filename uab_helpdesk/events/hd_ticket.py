@@ -20,7 +20,7 @@ from uab_helpdesk.protection import (
 	site_context,
 	third_party_protocols,
 )
-from uab_helpdesk.utils import STAFF_ROLES, has_any_role, render, render_text
+from uab_helpdesk.utils import STAFF_ROLES, has_any_role, log_failure, render, render_text
 
 
 def validate(doc, method=None):
@@ -30,7 +30,7 @@ def validate(doc, method=None):
 		doc.uab_opened_by_staff = int(opened_by_staff())
 		screen_new_ticket(doc)
 	except Exception:
-		frappe.log_error(title="UAB Helpdesk: could not screen a new ticket", reference_doctype="HD Ticket")
+		log_failure(title="UAB Helpdesk: could not screen a new ticket", reference_doctype="HD Ticket")
 
 
 def after_insert(doc, method=None):
@@ -56,7 +56,7 @@ def after_insert(doc, method=None):
 		if decision.outcome == Outcome.HELD:
 			send_held_auto_reply(doc)
 	except Exception:
-		frappe.log_error(
+		log_failure(
 			title="UAB Helpdesk: could not route a protected customer's ticket", reference_doctype="HD Ticket"
 		)
 

@@ -10,6 +10,7 @@ import frappe
 from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import contact_for_phone, protocol_of_contact
+from uab_helpdesk.utils import log_failure
 
 
 def validate(doc, method=None):
@@ -34,7 +35,7 @@ def validate(doc, method=None):
 		else:
 			judge_incoming(contact, protocol, channel=Channel.PHONE, ticket=ticket)
 	except Exception:
-		frappe.log_error(title="UAB Helpdesk: could not screen a call log", reference_doctype="TP Call Log")
+		log_failure(title="UAB Helpdesk: could not screen a call log", reference_doctype="TP Call Log")
 
 
 def _linked(doctype: str, doc) -> str | None:

@@ -13,9 +13,14 @@ from .dates import add_months
 ANONYMISED = "[anonymised]"
 
 
+def retention_cutoff(today: date, retention_years: int) -> date:
+	"""8.1: a closed case whose last activity is on or before this day is past retention."""
+	return add_months(today, -12 * retention_years)
+
+
 def past_retention(
 	last_activity: date | None, today: date, retention_years: int, has_active_protocol: bool
 ) -> bool:
 	if has_active_protocol or last_activity is None:
 		return False
-	return last_activity <= add_months(today, -12 * retention_years)
+	return last_activity <= retention_cutoff(today, retention_years)

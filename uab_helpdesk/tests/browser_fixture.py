@@ -44,6 +44,10 @@ def create() -> None:
 	)
 	# Helpdesk's agent managers use Desk; plain agents work in /helpdesk.
 	desk_user = make_user("uab.desk@housing.test", "Agent Manager", "System Manager")
+	# The tenant in Helpdesk's customer portal (v1.28 gives portal customers the HD Customer role).
+	portal_roles = ["HD Customer"] if frappe.db.exists("Role", "HD Customer") else []
+	customer = make_user("browser.tenant@tenant.test", *portal_roles, website_user=True)
+	frappe.db.set_value("Contact", contact, "user", customer)
 	frappe.db.commit()  # nosemgrep: a command-line fixture, not a request
 	print(
 		json.dumps(
@@ -52,6 +56,7 @@ def create() -> None:
 				"officer": staff.agent,
 				"other_agent": staff.other_agent,
 				"desk_user": desk_user,
+				"customer": customer,
 				"password": PASSWORD,
 			}
 		)

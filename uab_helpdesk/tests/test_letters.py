@@ -139,6 +139,17 @@ class TestSendingLetters(UABTestCase):
 			self.assertTrue(send_letter("UAB Warning", warning, "Letter")["print_url"])
 		self.assertTrue(protocol.name)
 
+	def test_an_officer_emails_the_letter_of_the_initial_warning_they_gave_6_5_1(self):
+		from uab_helpdesk.api.letters import send_letter
+
+		contact = make_contact("Emailed Warning Tenant")
+		with self.set_user(self.staff.agent):
+			warning = make_warning(contact, "Initial", [make_incident(contact)])
+			sent = send_letter("UAB Warning", warning, "Email")
+		self.assertEqual(
+			frappe.db.get_value("Communication", sent["communication"], "reference_name"), warning
+		)
+
 	def test_an_outcome_letter_is_refused_until_the_decision_and_reasons_are_recorded_6_5_6(self):
 		from uab_helpdesk.api.letters import send_letter
 

@@ -13,7 +13,6 @@ EXPECTED = {
 	"agent": {
 		"UAB Incident": {"read", "create", "write", "submit"},
 		"UAB Warning": {"read", "create", "write", "submit"},
-		"UAB Communication Protocol": {"read"},
 	},
 	"manager": {
 		"UAB Incident": {"read", "create", "write", "submit", "cancel"},
@@ -24,6 +23,8 @@ EXPECTED = {
 		"UAB Protocol Review": {"read", "create", "write", "submit", "cancel"},
 		"UAB Contact Attempt": {"read"},
 		"UAB Equality Profile": {"read", "create", "write"},
+		"UAB Customer Statement": {"read", "create"},
+		"UAB Staff Safety Marker": {"read", "create"},
 	},
 	"head": {
 		"UAB Incident": {"read", "create", "write", "submit", "cancel"},
@@ -34,6 +35,8 @@ EXPECTED = {
 		"UAB Protocol Review": {"read", "create", "write", "submit", "cancel"},
 		"UAB Contact Attempt": {"read"},
 		"UAB Equality Profile": {"read", "create", "write"},
+		"UAB Customer Statement": {"read", "create"},
+		"UAB Staff Safety Marker": {"read", "create"},
 	},
 	"director": {
 		"UAB Incident": {"read", "create", "write", "submit"},
@@ -44,14 +47,16 @@ EXPECTED = {
 		"UAB Protocol Review": {"read"},
 		"UAB Contact Attempt": {"read"},
 		"UAB Equality Profile": {"read"},
+		"UAB Customer Statement": {"read", "create"},
+		"UAB Staff Safety Marker": {"read", "create"},
 	},
 	"auditor": {doctype: {"read"} for doctype in CASE_DOCTYPES if doctype != "UAB Equality Profile"},
 	"customer": {},
 }
-# Report access follows read access, except agents on protocols: they see the banner, not a register.
+# Report access follows read access. Agents read no protocol at all: the banner is what they see (8).
 for _who, _grants in EXPECTED.items():
 	for _doctype, _ptypes in _grants.items():
-		if "read" in _ptypes and (_who, _doctype) != ("agent", "UAB Communication Protocol"):
+		if "read" in _ptypes:
 			_ptypes.add("report")
 
 PTYPES = ("read", "create", "write", "submit", "cancel", "report")

@@ -3,7 +3,7 @@
 import frappe
 from frappe.utils import add_years, now_datetime
 
-from uab_helpdesk.tasks import anonymise_closed_cases
+from uab_helpdesk.retention import anonymise_closed_cases
 from uab_helpdesk.tests import UABTestCase
 from uab_helpdesk.tests.utils import make_contact, make_incident, make_protocol, make_staff
 

@@ -163,3 +163,14 @@ class TestUABAppeal(UABTestCase):
 	def test_immediate_action_is_visible_on_the_appeal_6_5(self):
 		appeal = self.appeal().reload()
 		self.assertEqual((appeal.immediate_action, appeal.authorising_director), (1, self.staff.director))
+
+	def test_a_manager_emails_the_outcome_letter_signed_by_the_director_6_5_5(self):
+		"""The access table lets a manager send the appeal's letter; by email too, not only by post."""
+		from uab_helpdesk.api.letters import send_letter
+		from uab_helpdesk.tests.utils import make_outgoing_email_account
+
+		make_outgoing_email_account()
+		appeal = self.decide(self.appeal(), "Upheld")
+		with self.set_user(self.staff.manager):
+			sent = send_letter("UAB Appeal", appeal.name, "Email")
+		self.assertTrue(frappe.db.exists("Communication", sent["communication"]))
