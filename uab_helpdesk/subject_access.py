@@ -53,16 +53,18 @@ def subject_access_html(contact: str) -> str:
 		title = titles[doctype]
 		anchor = frappe.scrub(doctype)
 		index.append(f'<li><a href="#{anchor}">{escape_html(title)}</a>: {len(docs)}</li>')
-		body = "".join(_record(doc, staff) for doc in docs) or f"<p>{escape_html(_('None.'))}</p>"
+		none = _("None.")
+		body = "".join(_record(doc, staff) for doc in docs) or f"<p>{escape_html(none)}</p>"
 		sections.append(f'<h2 id="{anchor}">{escape_html(title)}</h2>{body}')
 	heading = _("Information UAB Helpdesk holds about {0}").format(name)
 	made = _("Made on {0}, in answer to a subject access request (UK GDPR Article 15).").format(
 		format_datetime(now_datetime(), "d MMMM yyyy, HH:mm")
 	)
+	contents = _("Contents")
 	return (
 		f'<!doctype html><html><head><meta charset="utf-8"><title>{escape_html(heading)}</title></head><body>'
 		f"<h1>{escape_html(heading)}</h1><p>{escape_html(made)}</p>"
-		f"<h2>{escape_html(_('Contents'))}</h2><ul>{''.join(index)}</ul>{''.join(sections)}</body></html>"
+		f"<h2>{escape_html(contents)}</h2><ul>{''.join(index)}</ul>{''.join(sections)}</body></html>"
 	)
 
 
@@ -78,7 +80,8 @@ def _record(doc, staff: dict[str, str]) -> str:
 	table = "".join(f"<tr><th>{escape_html(label)}</th><td>{text}</td></tr>" for label, text in rows)
 	html = f"<h3>{escape_html(doc.name)}</h3><table>{table}</table>"
 	if doc.doctype in PRINT_FORMATS and doc.docstatus == 1:
-		html += f"<h4>{escape_html(_('The letter we sent'))}</h4>{_with_roles(letter_html(doc), staff)}"
+		sent = _("The letter we sent")
+		html += f"<h4>{escape_html(sent)}</h4>{_with_roles(letter_html(doc), staff)}"
 	return html
 
 
