@@ -23,6 +23,7 @@ EXTERNAL_DOCTYPES = {
 	"HD Ticket",
 	"HD Ticket Type",
 	"HD Ticket Priority",
+	"Communication",
 	"Email Template",
 	"Language",
 }

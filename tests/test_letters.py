@@ -55,7 +55,21 @@ def test_every_print_format_has_a_test():
 		"uab_protocol_letter",
 		"uab_appeal_outcome_letter",
 		"uab_review_outcome_letter",
+		"uab_correspondence_letter",
 	}
+
+
+def test_the_correspondence_letter_says_what_6_3_3_says_and_quotes_nothing():
+	letter = letters.correspondence_letter(
+		"UAB-INC-2026-00042", date(2026, 12, 1), date(2026, 11, 28), recipient(), "A. Officer"
+	)
+	html = render("uab_correspondence_letter", letter)
+	assert "your message of 28 November 2026" in html
+	assert "offensive, unnecessary and unhelpful" in html
+	assert "we ask you to stop" in html
+	assert "we will not respond to correspondence written in this way" in html
+	assert "Health and safety matters will always be dealt with" in html
+	assert "A. Officer" in html
 
 
 def test_initial_warning_names_the_behaviour_6_5_1():

@@ -28,12 +28,13 @@ fixtures = [
 
 # The banner agents see in Desk (the agent UI gets an HD Form Script, see setup/install.py)
 doctype_js = {
-	"HD Ticket": ["public/js/uab_banner.js", "public/js/hd_ticket.js"],
+	"HD Ticket": ["public/js/uab_banner.js", "public/js/hd_ticket.js", "public/js/correspondence.js"],
 	"Contact": ["public/js/uab_banner.js", "public/js/contact.js"],
 	"HD Customer": ["public/js/uab_banner.js", "public/js/hd_customer.js"],
 	# The records that have a letter: print it, or send it, from the form.
 	"UAB Warning": ["public/js/send_letter.js", "public/js/customer_statement.js"],
-	"UAB Incident": "public/js/customer_statement.js",
+	"UAB Incident": ["public/js/send_letter.js", "public/js/customer_statement.js"],
+	"Communication": "public/js/correspondence.js",
 	"UAB Communication Protocol": "public/js/send_letter.js",
 	"UAB Appeal": "public/js/send_letter.js",
 	"UAB Protocol Review": "public/js/send_letter.js",

@@ -21,8 +21,17 @@ def uab_letter(doc) -> letters.Letter:
 		"UAB Communication Protocol": _protocol,
 		"UAB Appeal": _appeal_outcome,
 		"UAB Protocol Review": _review_outcome,
+		"UAB Incident": _correspondence,
 	}
 	return builders[doc.doctype](doc)
+
+
+def has_letter(doc) -> bool:
+	"""A submitted record with a letter: every warning, protocol, appeal and review; of incidents, only
+	one that records abusive correspondence (6.3.3)."""
+	if doc.doctype not in PRINT_FORMATS or doc.docstatus != 1:
+		return False
+	return doc.doctype != "UAB Incident" or bool(doc.get("communication"))
 
 
 def letter_html(doc) -> str:
@@ -38,6 +47,7 @@ PRINT_FORMATS = {
 	"UAB Communication Protocol": "UAB Protocol Letter",
 	"UAB Appeal": "UAB Appeal Outcome Letter",
 	"UAB Protocol Review": "UAB Review Outcome Letter",
+	"UAB Incident": "UAB Correspondence Letter",
 }
 
 
@@ -127,6 +137,23 @@ def _protocol(doc) -> letters.Letter:
 		authorised_by=_person(doc.authorised_by),
 		policy_url=_policy_url(),
 		today=sent_on,
+	)
+
+
+def _correspondence(doc) -> letters.Letter:
+	"""6.3.3, signed by the officer who recorded the abusive message."""
+	received = (
+		frappe.db.get_value("Communication", doc.communication, "communication_date")
+		if doc.get("communication")
+		else None
+	)
+	return letters.correspondence_letter(
+		doc.name,
+		getdate(today()),
+		getdate(received or doc.occurred_on),
+		recipient_of(doc.contact),
+		_person(doc.owner),
+		_policy_url(),
 	)
 
 

@@ -11,7 +11,7 @@ from frappe import _
 from frappe.utils import cint, escape_html, format_date, format_datetime, now_datetime
 
 from uab_helpdesk.api.evidence import collect_case
-from uab_helpdesk.letters import PRINT_FORMATS, letter_html
+from uab_helpdesk.letters import has_letter, letter_html
 from uab_helpdesk.utils import translated_option
 
 ROLES_IN_ORDER = ("UAB Director", "UAB Head of Service", "UAB Manager", "UAB Auditor", "Agent")
@@ -79,7 +79,7 @@ def _record(doc, staff: dict[str, str]) -> str:
 		rows.append((translated_option(df.label), _value(df, value, staff)))  # labels are in the POT
 	table = "".join(f"<tr><th>{escape_html(label)}</th><td>{text}</td></tr>" for label, text in rows)
 	html = f"<h3>{escape_html(doc.name)}</h3><table>{table}</table>"
-	if doc.doctype in PRINT_FORMATS and doc.docstatus == 1:
+	if has_letter(doc):
 		sent = _("The letter we sent")
 		html += f"<h4>{escape_html(sent)}</h4>{_with_roles(letter_html(doc), staff)}"
 	return html

@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
-from uab_helpdesk.letters import PRINT_FORMATS, letter_html
+from uab_helpdesk.letters import has_letter, letter_html
 from uab_helpdesk.utils import require_role
 
 CASE_DOCTYPES = (
@@ -94,7 +94,7 @@ def build_case_archive(contact: str) -> bytes:
 			records = [doc.as_dict(no_default_fields=False) for doc in docs]
 			archive.writestr(f"{frappe.scrub(doctype)}.json", json.dumps(records, indent=1, default=str))
 			for doc in docs:
-				if doctype in PRINT_FORMATS and doc.docstatus == 1:
+				if has_letter(doc):
 					archive.writestr(f"letters/{doc.name}.html", letter_html(doc))
 		archive.writestr("index.json", json.dumps(index, indent=1, default=str))
 	return buffer.getvalue()

@@ -24,12 +24,14 @@ SENDERS = {
 	"UAB Communication Protocol": ("UAB Head of Service", "UAB Manager"),
 	"UAB Appeal": ("UAB Director", "UAB Head of Service", "UAB Manager"),
 	"UAB Protocol Review": ("UAB Manager", "UAB Head of Service"),
+	"UAB Incident": ("Agent", *MANAGER_ROLES),  # 6.3.3; an agent only for a message they recorded
 }
 KINDS = {
 	"UAB Warning": "warning",
 	"UAB Communication Protocol": "protocol",
 	"UAB Appeal": "appeal",
 	"UAB Protocol Review": "review",
+	"UAB Incident": "correspondence",
 }
 # Where each record keeps the date its letter was sent, and its decision and reasons.
 SENT_ON = {
@@ -54,6 +56,14 @@ def send_letter(doctype: str, name: str, method: str) -> dict:
 			_("Only the officer who issued this warning, or a manager, may send its letter."),
 			frappe.PermissionError,
 		)
+	if doctype == "UAB Incident":
+		if not has_any_role(*MANAGER_ROLES) and doc.owner != frappe.session.user:
+			frappe.throw(
+				_("Only the officer who recorded this incident, or a manager, may send its letter."),
+				frappe.PermissionError,
+			)
+		if not doc.get("communication"):
+			frappe.throw(_("Only an incident of abusive correspondence has a letter (policy 6.3.3)."))
 	if why_not := letter_not_ready(state_of(doc)):
 		frappe.throw(render(why_not), title=_("Not Ready to Send"))
 	communication = None

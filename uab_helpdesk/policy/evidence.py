@@ -30,6 +30,8 @@ class MessageRecord:
 
 	received_on: datetime
 	content: str
+	name: str | None = None
+	flagged: bool = False  # the language signal (policy/language.py): for the manager to read, 6.5.3
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Evidence:
 	tickets_opened: int
 	blocked_attempts: int
 	left_out: tuple[str, ...] = ()  # incidents of the period whose case closed over a lookback ago
+	flagged: tuple[tuple[str, datetime], ...] = ()  # messages of the period the language signal flagged
 
 
 def left_out_note(evidence: Evidence, lookback_months: int = DEFAULT_LOOKBACK_MONTHS) -> Message | None:
@@ -99,4 +102,9 @@ def compute_evidence(
 		tickets_opened=sum(1 for opened in tickets_opened if in_period(opened)),
 		blocked_attempts=sum(1 for attempt in blocked_attempts if in_period(attempt)),
 		left_out=tuple(incident.name for incident in in_range if incident not in counted),
+		flagged=tuple(
+			(message.name, message.received_on)
+			for message in sorted(received, key=lambda message: message.received_on)
+			if message.flagged
+		),
 	)

@@ -111,6 +111,29 @@ def warning_letter(
 	)
 
 
+def correspondence_letter(
+	reference: str,
+	written_on: date,
+	received_on: date,
+	recipient: Recipient,
+	officer: str,
+	policy_url: str | None = None,
+) -> Letter:
+	"""6.3.3: that we consider the language of their correspondence offensive, unnecessary and unhelpful,
+	that we ask them to stop, and that we will not respond to correspondence written that way. It quotes
+	nothing of the message and never mentions how it was noticed; it keeps the way open (health and
+	safety, a calm message) so the customer can still be helped."""
+	return Letter(
+		kind="Abusive correspondence",
+		reference=reference,
+		date=format_date(written_on),
+		recipient=recipient,
+		signed_by=officer,
+		policy_url=policy_url,
+		body={"received_on": format_date(received_on)},
+	)
+
+
 def protocol_letter(
 	reference: str,
 	start: date,
@@ -217,6 +240,7 @@ def letter_not_ready(state: LetterState):
 	if not state.submitted:
 		return {
 			"warning": Message(_("Submit the warning first: its letter goes once it is issued.")),
+			"correspondence": Message(_("Submit the incident first: its letter goes once it is recorded.")),
 			"protocol": Message(
 				_(
 					"A Head of Service authorises the protocol before its letter goes (policy 6.5.4): submit it first."

@@ -42,8 +42,9 @@ def after_migrate() -> None:
 
 
 def before_uninstall() -> None:
-	for fieldname in (field["fieldname"] for field in get_custom_fields()["HD Ticket"]):
-		frappe.db.delete("Custom Field", {"dt": "HD Ticket", "fieldname": fieldname})
+	for doctype, fields in get_custom_fields().items():
+		for fieldname in (field["fieldname"] for field in fields):
+			frappe.db.delete("Custom Field", {"dt": doctype, "fieldname": fieldname})
 	if frappe.db.exists("DocType", "HD Form Script"):
 		frappe.db.delete("HD Form Script", {"name": FORM_SCRIPT_NAME})
 	if frappe.db.exists("DocType", "HD Ticket Template Field"):
@@ -51,11 +52,34 @@ def before_uninstall() -> None:
 	# Frappe drops an app's Scheduled Job Types only on the next migrate; the jobs must stop now.
 	frappe.db.delete("Scheduled Job Type", {"method": ("like", "uab_helpdesk.%")})
 	frappe.clear_cache(doctype="HD Ticket")
+	frappe.clear_cache(doctype="Communication")
 
 
 def get_custom_fields() -> dict[str, list[dict]]:
-	"""HD Ticket fields (prefix `uab_`): which protocol applies, and the screening of held messages."""
+	"""HD Ticket fields (prefix `uab_`): which protocol applies, and the screening of held messages;
+	Communication fields: the language signal of a message received (6.3.3)."""
 	return {
+		"Communication": [
+			{
+				"fieldname": "uab_language_score",
+				"fieldtype": "Float",
+				"label": "Language Signal",
+				"insert_after": "sent_or_received",
+				"read_only": 1,
+				"no_copy": 1,
+				"precision": "4",
+				"description": "0–1 from an offline classifier; a signal for staff, never a decision (policy 6.3.3).",
+			},
+			{
+				"fieldname": "uab_language_flagged",
+				"fieldtype": "Check",
+				"label": "May Contain Abusive Language",
+				"insert_after": "uab_language_score",
+				"read_only": 1,
+				"no_copy": 1,
+				"in_standard_filter": 1,
+			},
+		],
 		"HD Ticket": [
 			{
 				"fieldname": "uab_section",
@@ -132,7 +156,7 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"hidden": 1,
 				"description": "Opened by staff (a split, a complaint an appeal asked for): not the customer's new issue (6.4.3).",
 			},
-		]
+		],
 	}
 
 

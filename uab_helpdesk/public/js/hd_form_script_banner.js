@@ -18,8 +18,17 @@ async function setupForm({ doc, call, $dialog }) {
 			window.open(`/app/uab-incident/new?${query}`);
 		},
 	};
+	// 6.3.3: one action records the incident with the abusive message linked; its letter goes from there.
+	const recordAbuse = {
+		label: __("Record abusive correspondence"),
+		variant: "subtle",
+		onClick: async () => {
+			const recorded = await call("uab_helpdesk.api.correspondence.record_abusive_correspondence", { ticket: doc.name });
+			window.open(`/app/uab-incident/${encodeURIComponent(recorded.incident)}`);
+		},
+	};
 	const banner = await call("uab_helpdesk.api.protocol.get_banner", { ticket: doc.name });
-	if (!banner) return { actions: [recordIncident] };
+	if (!banner) return { actions: [recordIncident, recordAbuse] };
 
 	// 6.3.1: a staff-safety precaution is read before anything else, whatever the customer's stage.
 	const safety = (banner.staff_safety || []).map((marker) => `<p><strong>${escape(marker.summary)}</strong></p>`).join("");
@@ -79,6 +88,6 @@ async function setupForm({ doc, call, $dialog }) {
 	if (banner.held && banner.held.awaiting) {
 		actions.push({ label: __("Screen held message"), theme: "orange", variant: "subtle", onClick: () => banner.held.awaiting && screen() });
 	}
-	actions.push(recordIncident);
+	actions.push(recordIncident, recordAbuse);
 	return { actions };
 }

@@ -43,6 +43,8 @@ uab_helpdesk.add_send_letter_button = (frm) => {
 		"UAB Protocol Review": "customer_notified_on",
 	}[frm.doctype];
 	if (frm.doc.docstatus !== 1 || (sent_on && frm.doc[sent_on])) return;
+	// Of incidents, only abusive correspondence has a letter (6.3.3).
+	if (frm.doctype === "UAB Incident" && !frm.doc.communication) return;
 	frm.add_custom_button(__("Send letter"), () =>
 		frappe.prompt(
 			[
@@ -79,7 +81,7 @@ uab_helpdesk.add_send_letter_button = (frm) => {
 // Each of the four forms loads this file; register the buttons once, not once per form opened.
 if (!uab_helpdesk.send_letter_registered) {
 	uab_helpdesk.send_letter_registered = true;
-	["UAB Warning", "UAB Communication Protocol", "UAB Appeal", "UAB Protocol Review"].forEach((doctype) =>
+	["UAB Warning", "UAB Communication Protocol", "UAB Appeal", "UAB Protocol Review", "UAB Incident"].forEach((doctype) =>
 		frappe.ui.form.on(doctype, { refresh: uab_helpdesk.add_send_letter_button })
 	);
 }

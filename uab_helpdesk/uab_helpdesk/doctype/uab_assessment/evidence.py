@@ -43,7 +43,12 @@ def load_evidence(contact: str, period_from: date, period_to: date) -> Evidence:
 			)
 			for row in incidents
 		],
-		[MessageRecord(get_datetime(row.communication_date), row.content) for row in messages],
+		[
+			MessageRecord(
+				get_datetime(row.communication_date), row.content, row.name, bool(row.uab_language_flagged)
+			)
+			for row in messages
+		],
 		[get_datetime(created) for created in tickets],
 		[get_datetime(moment) for moment in blocked],
 		lookback_months=lookback,
@@ -65,7 +70,12 @@ def _messages_from(contact: str, start, end) -> list:
 		frappe.qb.from_(communication)
 		.join(link)
 		.on(link.parent == communication.name)
-		.select(communication.communication_date, communication.content)
+		.select(
+			communication.name,
+			communication.communication_date,
+			communication.content,
+			communication.uab_language_flagged,
+		)
 		.where(
 			(link.link_doctype == "Contact")
 			& (link.link_name == contact)

@@ -106,3 +106,6 @@ class UABAssessment(CaseRecord):
 		self.blocked_attempts = evidence.blocked_attempts
 		self.set("incidents", [{"incident": name} for name in evidence.incidents])
 		self.evidence_left_out = left_out_text(evidence)
+		# 6.5.3 "assess the language of communication received": the messages to read, not a verdict.
+		self.flagged_messages = len(evidence.flagged)
+		self.set("flagged", [{"communication": name, "received_on": at} for name, at in evidence.flagged])

@@ -50,6 +50,11 @@ class UABIncident(CaseRecord):
 	# end: auto-generated types
 	"""One occurrence of unacceptable behaviour, recorded factually (policy 6.3.5)."""
 
+	def before_insert(self):
+		# The abusive message is linked by `record_abusive_correspondence` only, never typed in.
+		if not self.flags.uab_correspondence:
+			self.communication = None
+
 	def validate(self):
 		self.set_contact_from_ticket()
 		self.set_customer()

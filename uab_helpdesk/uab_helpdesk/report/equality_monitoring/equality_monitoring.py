@@ -27,38 +27,63 @@ def execute(filters: dict | None = None):
 		[filters.characteristic] if filters.characteristic in CHARACTERISTICS else CHARACTERISTICS
 	)
 	profiles = frappe.get_list("UAB Equality Profile", fields=["contact", *CHARACTERISTICS])
-	restricted_statuses = ["Active", "Ended"] if filters.include_ended else ["Active"]
-	restricted = set(
-		frappe.get_all(
-			"UAB Communication Protocol",
-			filters={"status": ("in", restricted_statuses), "docstatus": 1},
-			pluck="contact",
+	if filters.measure == "Language flags":
+		# One entry per message: each group's share of flagged messages against its share of all
+		# messages received, the same test as for restrictions (a ratio of 1.25 is disproportionate).
+		flagged, received = _messages_by_contact({profile.contact for profile in profiles})
+		chosen = lambda profile: [profile] * flagged.get(profile.contact, 0)  # noqa: E731
+		everyone = lambda profile: [profile] * received.get(profile.contact, 0)  # noqa: E731
+	else:
+		restricted_statuses = ["Active", "Ended"] if filters.include_ended else ["Active"]
+		restricted = set(
+			frappe.get_all(
+				"UAB Communication Protocol",
+				filters={"status": ("in", restricted_statuses), "docstatus": 1},
+				pluck="contact",
+			)
 		)
-	)
+		chosen = lambda profile: [profile] if profile.contact in restricted else []  # noqa: E731
+		everyone = lambda profile: [profile]  # noqa: E731
 	rows = []
 	for characteristic in characteristics:
 		label = translated_option(frappe.get_meta("UAB Equality Profile").get_label(characteristic))
 		for share in compare_shares(
 			label,
-			[profile[characteristic] for profile in profiles if profile.contact in restricted],
-			[profile[characteristic] for profile in profiles],
+			[row[characteristic] for profile in profiles for row in chosen(profile)],
+			[row[characteristic] for profile in profiles for row in everyone(profile)],
 		):
 			rows.append(share.__dict__)
-	return columns(), rows
+	return columns(filters.measure == "Language flags"), rows
 
 
-def columns() -> list[dict]:
+def _messages_by_contact(contacts: set[str]) -> tuple[dict[str, int], dict[str, int]]:
+	"""Messages received from each profiled contact, and how many of them the language signal flagged."""
+	if not contacts:
+		return {}, {}
+	rows = frappe.db.sql(
+		"""select link.link_name, count(*), sum(message.uab_language_flagged)
+		from `tabCommunication` message
+		join `tabCommunication Link` link on link.parent = message.name and link.link_doctype = 'Contact'
+		where message.sent_or_received = 'Received' and link.link_name in %(contacts)s
+		group by link.link_name""",
+		{"contacts": tuple(contacts)},
+	)
+	return {row[0]: int(row[2] or 0) for row in rows}, {row[0]: int(row[1]) for row in rows}
+
+
+def columns(messages: bool = False) -> list[dict]:
+	chosen, everyone = (_("Flagged"), _("Received")) if messages else (_("Restricted"), _("All Profiled"))
 	return [
 		{"fieldname": "characteristic", "label": _("Characteristic"), "fieldtype": "Data", "width": 180},
 		{"fieldname": "group", "label": _("Group"), "fieldtype": "Data", "width": 220},
-		{"fieldname": "restricted", "label": _("Restricted"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "restricted", "label": chosen, "fieldtype": "Int", "width": 100},
 		{
 			"fieldname": "restricted_share",
-			"label": _("Share of Restricted"),
+			"label": _("Share of Flagged") if messages else _("Share of Restricted"),
 			"fieldtype": "Percent",
 			"width": 140,
 		},
-		{"fieldname": "everyone", "label": _("All Profiled"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "everyone", "label": everyone, "fieldtype": "Int", "width": 100},
 		{"fieldname": "everyone_share", "label": _("Share of All"), "fieldtype": "Percent", "width": 120},
 		{"fieldname": "ratio", "label": _("Ratio"), "fieldtype": "Float", "precision": 2, "width": 80},
 		{"fieldname": "flagged", "label": _("Disproportionate"), "fieldtype": "Check", "width": 130},

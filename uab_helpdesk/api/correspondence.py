@@ -1,0 +1,82 @@
+"""Abusive correspondence, handled as policy 6.3.3 says: one action records the incident, linking the
+message, and prepares the letter (that the language is offensive, unnecessary and unhelpful, that it
+should stop, and that such correspondence will not be answered). The letter then goes by
+`send_letter`, through a channel the customer's protocol (if any) allows for letters about the policy."""
+
+import frappe
+from frappe import _
+from frappe.utils import now_datetime
+
+from uab_helpdesk.letters import PRINT_FORMATS
+from uab_helpdesk.protection import contacts_for_addresses
+from uab_helpdesk.utils import STAFF_ROLES, require_role
+
+# How the message reached us, as an incident's channel.
+CHANNEL_OF_MEDIUM = {"Email": "Email", "": "Portal", "Chat": "Portal", "SMS": "SMS"}
+
+
+@frappe.whitelist(methods=["POST"])
+def record_abusive_correspondence(communication: str | None = None, ticket: str | int | None = None) -> dict:
+	"""The incident for a message received (or, on a ticket, its latest flagged message, else its latest
+	message received), recorded by the session user; the same one again if it was recorded already.
+	Returns the incident and where its letter is printed."""
+	require_role(STAFF_ROLES, _("record abusive correspondence"))
+	if not communication and ticket:
+		frappe.get_doc("HD Ticket", str(ticket)).check_permission("read")
+		communication = _latest_received(str(ticket))
+	if not communication:
+		frappe.throw(_("There is no message received on this ticket."), frappe.DoesNotExistError)
+	message = frappe.get_doc("Communication", communication)
+	message.check_permission("read")
+	if message.sent_or_received != "Received":
+		frappe.throw(_("Only a message received from a customer can be recorded as abusive correspondence."))
+	if existing := frappe.db.get_value("UAB Incident", {"communication": message.name, "docstatus": 1}):
+		return _answer(existing)
+	contact = _sender_contact(message)
+	if not contact:
+		frappe.throw(_("The sender of this message is not a known contact: record the incident by hand."))
+	incident = frappe.get_doc(
+		{
+			"doctype": "UAB Incident",
+			"contact": contact,
+			"ticket": message.reference_name if message.reference_doctype == "HD Ticket" else None,
+			"occurred_on": message.communication_date or now_datetime(),
+			"channel": CHANNEL_OF_MEDIUM.get(message.communication_medium or "", "Email"),
+			"behaviour_type": "Abusive – verbal",
+			"correspondence_not_answered": 1,
+			"description": _(
+				"Abusive correspondence received: the message {0} is linked to this incident as it was received."
+			).format(message.name),
+		}
+	)
+	incident.communication = message.name  # read-only on the form: set here, by the server only
+	incident.flags.uab_correspondence = True
+	incident.insert()
+	incident.submit()
+	return _answer(incident.name)
+
+
+def _latest_received(ticket: str) -> str | None:
+	for flagged in (1, 0):
+		filters = {"reference_doctype": "HD Ticket", "reference_name": ticket, "sent_or_received": "Received"}
+		if flagged:
+			filters["uab_language_flagged"] = 1
+		if found := frappe.db.get_value("Communication", filters, "name", order_by="communication_date desc"):
+			return found
+	return None
+
+
+def _sender_contact(message) -> str | None:
+	protected = next(iter(contacts_for_addresses(message.sender)), None)
+	if protected:
+		return protected
+	if message.reference_doctype == "HD Ticket":
+		return frappe.db.get_value("HD Ticket", message.reference_name, "contact")
+	return frappe.db.get_value("Contact Email", {"email_id": message.sender}, "parent")
+
+
+def _answer(incident: str) -> dict:
+	return {
+		"incident": incident,
+		"print_url": f"/printview?doctype=UAB%20Incident&name={incident}&format={PRINT_FORMATS['UAB Incident']}",
+	}

@@ -1,0 +1,168 @@
+"""The language signal on messages received, and abusive correspondence handled as policy 6.3.3 says."""
+
+import frappe
+
+from uab_helpdesk import language
+from uab_helpdesk.api.correspondence import record_abusive_correspondence
+from uab_helpdesk.api.letters import send_letter
+from uab_helpdesk.letters import letter_html
+from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
+from uab_helpdesk.tests.test_incoming_enforcement import receive_email
+from uab_helpdesk.tests.utils import email_of, make_assessment, make_contact, walk_ladder
+
+ABUSE = "You are a useless fucking idiot and I hope you rot"
+ANGRY = "This is a disgrace. SIX WEEKS with no boiler and nobody has called me back. I want a manager."
+
+
+def received(ticket: str, words: str) -> frappe._dict:
+	return frappe.get_last_doc(
+		"Communication", filters={"reference_name": ticket, "sent_or_received": "Received", "subject": words}
+	)
+
+
+class TestLanguageSignal(ProtectedCustomerTestCase):
+	"""One new issue a month, so a second email is held: the signal must not change that, or anything."""
+
+	protocol_fields = {"issue_limit": 1, "issue_limit_period": "Month"}
+
+	def test_abusive_words_are_flagged_and_an_angry_complaint_is_not_6_3_3_3_1(self):
+		ticket = receive_email(email_of(self.contact), ABUSE)
+		self.assertTrue(received(ticket, ABUSE).uab_language_flagged)
+		other = receive_email(email_of(self.contact), ANGRY)
+		self.assertFalse(received(other, ANGRY).uab_language_flagged)
+
+	def test_the_signal_never_changes_what_is_received_held_or_logged_6_3_3(self):
+		outcomes = []
+		for score in (0.0, 1.0):
+			language._model = lambda texts, score=score: [score] * len(texts)
+			try:
+				ticket = receive_email(email_of(self.contact), f"{ABUSE} {score}")
+			finally:
+				language._model = None
+			doc = frappe.get_doc("HD Ticket", ticket)
+			outcomes.append(
+				(
+					doc.uab_held,
+					doc.uab_protocol,
+					frappe.db.count(
+						"Communication", {"reference_name": ticket, "sent_or_received": "Received"}
+					),
+					sorted(
+						a.action
+						for a in frappe.get_all("UAB Contact Attempt", {"ticket": ticket}, ["action"])
+					),
+				)
+			)
+			self.assertEqual(received(ticket, f"{ABUSE} {score}").uab_language_flagged, int(score > 0.9))
+		self.assertEqual(outcomes[0], outcomes[1])
+
+	def test_a_classifier_that_fails_loses_no_message_and_logs_no_text_6_3_3(self):
+		def broken(texts):
+			raise RuntimeError(f"cannot score {texts}")
+
+		language._model = broken
+		try:
+			ticket = receive_email(email_of(self.contact), ABUSE)
+		finally:
+			language._model = None
+		message = received(ticket, ABUSE)
+		self.assertEqual((message.uab_language_score, message.uab_language_flagged), (0, 0))
+		logged = frappe.get_last_doc(
+			"Error Log", filters={"method": ("like", "UAB Helpdesk: no language signal%")}
+		)
+		self.assertNotIn("useless", logged.error)
+
+
+class TestRecordAbusiveCorrespondence(ProtectedCustomerTestCase):
+	def test_a_customer_cannot_record_it_and_nothing_is_written_6_3_3(self):
+		ticket = receive_email(email_of(self.contact), ABUSE)
+		before = frappe.db.count("UAB Incident")
+		with self.set_user(self.staff.customer), self.assertRaises(frappe.PermissionError):
+			record_abusive_correspondence(ticket=ticket)
+		self.assertEqual(frappe.db.count("UAB Incident"), before)
+
+	def test_one_action_records_the_incident_with_the_message_and_the_letter_follows_6_3_3(self):
+		ticket = receive_email(email_of(self.contact), ABUSE)
+		message = received(ticket, ABUSE).name
+		with self.set_user(self.staff.agent):
+			recorded = record_abusive_correspondence(ticket=ticket)
+			self.assertEqual(record_abusive_correspondence(communication=message), recorded, "once")
+		incident = frappe.get_doc("UAB Incident", recorded["incident"])
+		self.assertEqual(
+			(incident.communication, incident.contact, incident.owner, incident.docstatus),
+			(message, self.contact, self.staff.agent, 1),
+		)
+		self.assertTrue(incident.correspondence_not_answered)
+		letter = letter_html(incident)
+		self.assertIn("offensive, unnecessary and unhelpful", letter)
+		self.assertIn("we will not respond to correspondence written in this way", letter)
+		self.assertNotIn("idiot", letter, "the letter quotes nothing of the message")
+		self.assertNotIn("classifier", letter.lower())
+		with self.set_user(self.staff.agent):
+			self.assertTrue(send_letter("UAB Incident", incident.name, "Letter")["print_url"])
+
+	def test_a_typed_incident_cannot_claim_a_message_6_3_3(self):
+		ticket = receive_email(email_of(self.contact), ABUSE)
+		message = received(ticket, ABUSE).name
+		with self.set_user(self.staff.agent):
+			doc = frappe.get_doc(
+				{
+					"doctype": "UAB Incident",
+					"contact": self.contact,
+					"occurred_on": frappe.utils.now_datetime(),
+					"channel": "Email",
+					"behaviour_type": "Abusive – verbal",
+					"description": "Typed by hand with a forged message link.",
+					"communication": message,
+				}
+			).insert()
+		self.assertIsNone(doc.communication)
+
+
+class TestLanguageEvidence(ProtectedCustomerTestCase):
+	def test_the_assessment_lists_the_flagged_messages_of_its_period_6_5_3(self):
+		contact = make_contact("Flagged Writer")
+		steps = walk_ladder(contact)
+		ticket = receive_email(email_of(contact), ABUSE)
+		receive_email(email_of(contact), ANGRY, ticket=ticket)
+		with self.set_user(self.staff.manager):
+			doc = frappe.get_doc(
+				"UAB Assessment", make_assessment(contact, steps.formal_warning, submit=False)
+			)
+		self.assertEqual(doc.flagged_messages, 1)
+		self.assertEqual([row.communication for row in doc.flagged], [received(ticket, ABUSE).name])
+
+
+class TestLanguageFlagsByGroup(ProtectedCustomerTestCase):
+	"""7.1 for the signal itself: the equality report compares each group's share of flagged messages with
+	its share of all messages received, so a signal that over-flags one group's way of writing is seen."""
+
+	def group_row(self, group: str) -> dict:
+		from uab_helpdesk.tests.test_reports import rows
+
+		with self.set_user(self.staff.manager):
+			found = [
+				row
+				for row in rows("Equality Monitoring", characteristic="ethnicity", measure="Language flags")
+				if row["group"] == group
+			]
+		return found[0] if found else {"restricted": 0, "everyone": 0}
+
+	def test_the_equality_report_counts_flagged_messages_by_group_7_1_6_3_3(self):
+		group = "Other ethnic group"
+		before = self.group_row(group)
+		writer = make_contact("Grouped Writer")
+		frappe.get_doc(
+			{
+				"doctype": "UAB Equality Profile",
+				"contact": writer,
+				"lawful_basis": "Public task – Article 6(1)(e)",
+				"ethnicity": group,
+			}
+		).insert()
+		ticket = receive_email(email_of(writer), ABUSE)
+		receive_email(email_of(writer), f"{ABUSE} again", ticket=ticket)
+		receive_email(email_of(writer), ANGRY, ticket=ticket)
+		after = self.group_row(group)
+		self.assertEqual(after["restricted"] - before["restricted"], 2, "flagged messages")
+		self.assertEqual(after["everyone"] - before["everyone"], 3, "messages received")
