@@ -24,6 +24,7 @@ from browser_tests.helpers import SHOTS, URL, api, hide_unrelated_toasts, log_in
 
 # As uab_helpdesk/demo.py makes them (it imports Frappe, so it cannot be imported here).
 DEMO_PASSWORD = "Demo-UAB-2026!"
+TEST_PASSWORD = "Uab-test-Pa55!"  # uab_helpdesk.tests.utils.PASSWORD
 AGENT, MANAGER, HEAD = "demo.agent@uab-demo.test", "demo.manager@uab-demo.test", "demo.head@uab-demo.test"
 DIRECTORS = ("demo.director@uab-demo.test", "demo.appeals@uab-demo.test")
 
@@ -35,7 +36,9 @@ def as_user(browser, user: str) -> None:
 	browser.get(f"{URL}/login")
 	browser.execute_script("localStorage.clear(); sessionStorage.clear();")
 	browser.delete_all_cookies()
-	log_in(browser, user, DEMO_PASSWORD)
+	# Appeals go round robin to any uninvolved Director: on a site that also holds the test fixture's
+	# staff (uab_helpdesk.tests.utils), the demo's appeal may go to one of them.
+	log_in(browser, user, DEMO_PASSWORD if user.endswith("@uab-demo.test") else TEST_PASSWORD)
 
 
 def one(browser, doctype: str, filters: dict, fields=("name",)) -> dict:
@@ -342,7 +345,7 @@ def test_director_guide_the_appeal_waits_for_its_director_6_5_5(browser):
 	as_user(browser, DIRECTORS[0])
 	contact = one(browser, "Contact", {"first_name": "Demo Finley Appeal"})["name"]
 	appeal = one(browser, "UAB Appeal", {"contact": contact}, ("name", "director", "status"))
-	assert appeal["director"] in DIRECTORS and appeal["status"] == "With Director"
+	assert appeal["status"] == "With Director" and appeal["director"] not in (MANAGER, DIRECTORS[0])
 	as_user(browser, appeal["director"])
 	one(browser, "ToDo", {"reference_name": appeal["name"], "allocated_to": appeal["director"]})
 	desk_form(browser, f"uab-appeal/{appeal['name']}")

@@ -32,12 +32,12 @@ EXPORTERS = ("UAB Manager", "UAB Head of Service", "UAB Director", "UAB Auditor"
 def export_case(contact: str) -> None:
 	"""Download the case as `uab-case-<contact>.zip`; the export itself is recorded on the contact."""
 	require_role(EXPORTERS, _("export a case for the Ombudsman"))
-	if not frappe.db.exists("Contact", contact):
-		frappe.throw(_("There is no contact {0}.").format(contact), frappe.DoesNotExistError)
-	frappe.local.response.filename = f"uab-case-{frappe.scrub(contact)}.zip"
-	frappe.local.response.filecontent = build_case_archive(contact)
-	frappe.local.response.type = "download"
-	log_export(contact, _("Case exported for the Ombudsman by {0}.").format(frappe.session.user))
+	_download(
+		contact,
+		f"uab-case-{frappe.scrub(contact)}.zip",
+		build_case_archive,
+		_("Case exported for the Ombudsman by {0}.").format(frappe.session.user),
+	)
 
 
 SUBJECT_ACCESS_EXPORTERS = ("UAB Manager", "UAB Head of Service", "UAB Director", "System Manager")
@@ -47,14 +47,24 @@ SUBJECT_ACCESS_EXPORTERS = ("UAB Manager", "UAB Head of Service", "UAB Director"
 def export_subject_access(contact: str) -> None:
 	"""UK GDPR Article 15: everything the app holds about the person, as one file to send them."""
 	require_role(SUBJECT_ACCESS_EXPORTERS, _("export what we hold about a person"))
-	if not frappe.db.exists("Contact", contact):
-		frappe.throw(_("There is no contact {0}.").format(contact), frappe.DoesNotExistError)
 	from uab_helpdesk.subject_access import subject_access_html
 
-	frappe.local.response.filename = f"subject-access-{frappe.scrub(contact)}.html"
-	frappe.local.response.filecontent = subject_access_html(contact).encode()
+	_download(
+		contact,
+		f"subject-access-{frappe.scrub(contact)}.html",
+		lambda name: subject_access_html(name).encode(),
+		_("Subject access export made by {0}.").format(frappe.session.user),
+	)
+
+
+def _download(contact: str, filename: str, build, logged: str) -> None:
+	"""After the caller check: the file as the response, and the export on the contact's timeline."""
+	if not frappe.db.exists("Contact", contact):
+		frappe.throw(_("There is no contact {0}.").format(contact), frappe.DoesNotExistError)
+	frappe.local.response.filename = filename
+	frappe.local.response.filecontent = build(contact)
 	frappe.local.response.type = "download"
-	log_export(contact, _("Subject access export made by {0}.").format(frappe.session.user))
+	log_export(contact, logged)
 
 
 def log_export(contact: str, text: str) -> None:

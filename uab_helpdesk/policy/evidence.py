@@ -59,10 +59,13 @@ def left_out_note(evidence: Evidence, lookback_months: int = DEFAULT_LOOKBACK_MO
 	)
 
 
+def customer_text(content: str | None) -> str:
+	"""What the customer wrote: HTML tags and quoted earlier replies are not their words."""
+	return unescape(_TAG.sub(" ", _QUOTED_REPLY.sub(" ", content or "")))
+
+
 def word_count(content: str | None) -> int:
-	"""Words the customer wrote: HTML tags and quoted earlier replies are not their words."""
-	text = _TAG.sub(" ", _QUOTED_REPLY.sub(" ", content or ""))
-	return len(unescape(text).split())
+	return len(customer_text(content).split())
 
 
 def compute_evidence(

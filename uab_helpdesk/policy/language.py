@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
+from .evidence import customer_text
+
 DEFAULT_THRESHOLD = 0.9
-_TAG = re.compile(r"<[^>]+>")
-_QUOTED_REPLY = re.compile(r"<blockquote.*?</blockquote>", re.DOTALL | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,10 @@ class LanguageSignal:
 def own_words(subject: str | None, content: str | None) -> str:
 	"""What the customer wrote: the subject and body, without markup or the earlier replies they quote
 	(our own letters must not make their message look abusive, or clean)."""
-	body = _TAG.sub(" ", _QUOTED_REPLY.sub(" ", content or ""))
-	subject = (subject or "").strip()
+	subject = unescape((subject or "").strip())
 	if subject.lower().startswith(("re:", "fwd:", "fw:")):
 		subject = subject.split(":", 1)[1].strip()
-	return " ".join(unescape(f"{subject}\n{body}").split())
+	return " ".join(f"{subject}\n{customer_text(content)}".split())
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
