@@ -56,11 +56,12 @@ def visible_editor(browser):
 
 
 def api(browser, method: str, path: str, body: dict | None = None) -> tuple[int, dict]:
-	"""Call the site's REST API from inside the page, as the user logged in there."""
+	"""Call the site's REST API from inside the page, as the user logged in there (never from the
+	browser's cache: one user's answer must not be read as another's)."""
 	return tuple(
 		browser.execute_async_script(
 			"""const [method, path, body, done] = arguments;
-			fetch(path, {method, headers: {"Content-Type": "application/json", "Accept": "application/json",
+			fetch(path, {method, cache: "no-store", headers: {"Content-Type": "application/json", "Accept": "application/json",
 				"X-Frappe-CSRF-Token": window.csrf_token || frappe?.csrf_token || ""},
 				body: body ? JSON.stringify(body) : undefined})
 				.then(async (response) => done([response.status, await response.json().catch(() => ({}))]));""",

@@ -89,7 +89,10 @@ def test_a_portal_customer_gets_no_uab_field_by_any_route(browser, fixture):
 	log_in(browser, fixture["officer"], fixture["password"])
 	status, body = api(browser, "GET", get_one)
 	assert status == 200 and "uab_protocol" in json.dumps(body), "staff see the fields (the check is real)"
+	browser.delete_all_cookies()  # a fresh session: the officer's must not carry over
 	log_in(browser, fixture["customer"], fixture["password"])
+	status, who = api(browser, "GET", "/api/method/frappe.auth.get_logged_user")
+	assert who.get("message") == fixture["customer"], who
 	for path in (
 		get_one,
 		f"/api/resource/HD%20Ticket/{ticket}",
