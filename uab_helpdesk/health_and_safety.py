@@ -12,13 +12,21 @@ from frappe.desk.form.assign_to import add as assign
 from uab_helpdesk.policy.safety import DEFAULT_TERMS, SafetyMatter, SafetyTerm, find_safety_matter
 from uab_helpdesk.utils import translated_option
 
+_terms_of: dict[tuple, tuple[SafetyTerm, ...]] = {}
+
 
 def safety_terms() -> tuple[SafetyTerm, ...]:
 	"""The landlord's terms from UAB Settings; the shipped ones when the table is empty, so that emptying
-	it by mistake never switches the protection off."""
-	rows = frappe.get_cached_doc("UAB Settings").get("safety_terms") or []
-	terms = tuple(SafetyTerm(row.category or "", row.phrase or "", bool(row.ignore)) for row in rows)
-	return terms or DEFAULT_TERMS
+	it by mistake never switches the protection off. Built once per change of the settings, not per
+	message."""
+	settings = frappe.get_cached_doc("UAB Settings")
+	key = (frappe.local.site, str(settings.modified))
+	if key not in _terms_of:
+		rows = settings.get("safety_terms") or []
+		terms = tuple(SafetyTerm(row.category or "", row.phrase or "", bool(row.ignore)) for row in rows)
+		_terms_of.clear()
+		_terms_of[key] = terms or DEFAULT_TERMS
+	return _terms_of[key]
 
 
 def safety_matter_in(subject: str | None, body: str | None) -> SafetyMatter | None:

@@ -33,21 +33,23 @@ def is_staff() -> bool:
 
 
 def refuse_uab_fields_in_request() -> None:
-	"""`before_request`: a non-staff request that names a UAB field is refused (403), before it runs."""
+	"""`before_request`: a non-staff request that names a UAB field is refused (403), before it runs.
+	Every request comes here: the text is looked at first, the user's roles only when it names one."""
 	request = getattr(frappe.local, "request", None)
-	if request is None or is_staff():
+	if request is None:
 		return
 	asked = request.query_string.decode("utf-8", "replace") + json.dumps(frappe.form_dict, default=str)
-	if _FIELD_NAMED.search(asked):
+	if _FIELD_NAMED.search(asked) and not is_staff():
 		raise frappe.PermissionError
 
 
 def strip_uab_fields(response=None, request=None) -> None:
-	"""`after_request`: remove UAB fields from a JSON answer to anyone who is not staff."""
-	if response is None or response.mimetype != "application/json" or is_staff():
+	"""`after_request`: remove UAB fields from a JSON answer to anyone who is not staff. Every answer
+	comes here: one that holds no `uab_` text is left without a role lookup or a parse."""
+	if response is None or response.mimetype != "application/json":
 		return
 	body = response.get_data()
-	if PREFIX.encode() not in body:
+	if PREFIX.encode() not in body or is_staff():
 		return
 	try:
 		answer = json.loads(body)
