@@ -125,10 +125,6 @@ def due_for_anonymisation(contacts: list[str], cutoff) -> list[str]:
 	)
 
 
-def anonymise_case(contact: str) -> None:
-	anonymise_cases([contact])
-
-
 def anonymise_cases(contacts: list[str]) -> None:
 	"""Straight to the database: submitted records and the audit log refuse edits through the ORM, by
 	design. Each record set is a subquery on the batch's contacts, never a list of names in memory; the

@@ -112,11 +112,19 @@ def _staff_names() -> dict[str, str]:
 	if setting is not None and not cint(setting):
 		return {}
 	shown, titles = {}, role_titles()
+	roles: dict[str, set[str]] = {}
+	for user, role in frappe.get_all(  # one query, not one role lookup per user
+		"Has Role",
+		filters={"parenttype": "User", "role": ("in", ROLES_IN_ORDER)},
+		fields=["parent", "role"],
+		as_list=True,
+	):
+		roles.setdefault(user, set()).add(role)
 	for user, full_name in frappe.get_all(
 		"User", filters={"user_type": "System User"}, fields=["name", "full_name"], as_list=True
 	):
-		roles = set(frappe.get_roles(user))
-		title = next((titles[role] for role in ROLES_IN_ORDER if role in roles), _("a member of staff"))
+		held = roles.get(user, set())
+		title = next((titles[role] for role in ROLES_IN_ORDER if role in held), _("a member of staff"))
 		shown[user] = title
 		if full_name and len(full_name) > 3:
 			shown[full_name] = title
