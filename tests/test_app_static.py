@@ -375,8 +375,9 @@ def test_every_doctype_js_file_exists():
 			assert (APP / path).exists(), path
 
 
-def test_agent_ui_banner_script_defines_setup_form_and_escapes():
-	script = (APP / "public" / "js" / "hd_form_script_banner.js").read_text()
+@pytest.mark.parametrize("name", ["hd_form_script_banner.js", "hd_form_script_reply.js"])
+def test_agent_ui_scripts_define_setup_form_and_escape(name):
+	script = (APP / "public" / "js" / name).read_text()
 	assert "function setupForm(" in script
 	assert "&lt;" in script, "every stored value shown in the agent UI is escaped"
 

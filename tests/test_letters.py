@@ -56,7 +56,26 @@ def test_every_print_format_has_a_test():
 		"uab_appeal_outcome_letter",
 		"uab_review_outcome_letter",
 		"uab_correspondence_letter",
+		"uab_reply_letter",
 	}
+
+
+def test_a_reply_sent_as_a_letter_is_the_officers_words_on_the_letterhead_6_4_2():
+	letter = letters.reply_letter(
+		"812", date(2026, 12, 1), recipient(), "A. Officer", "<p>The lift is fixed.</p>"
+	)
+	html = render("uab_reply_letter", letter)
+	assert "<p>The lift is fixed.</p>" in html
+	assert "Dear J. Doe," in html and "1 High Street" in html
+	assert "Our reference: 812" in html and "A. Officer" in html
+	assert "letter-head" not in html, "no Letter Head set: none printed"
+	env = Environment(loader=FileSystemLoader(str(REPO)), undefined=StrictUndefined, autoescape=False)
+	env.globals.update(_=lambda text: text, uab_letter=lambda doc: letter)
+	template = env.get_template(
+		"uab_helpdesk/uab_helpdesk/print_format/uab_reply_letter/uab_reply_letter.html"
+	)
+	headed = template.render(doc={}, letter_head="<b>Northfield Homes</b>", no_letterhead=0)
+	assert '<div class="letter-head"><b>Northfield Homes</b></div>' in headed
 
 
 def test_the_correspondence_letter_says_what_6_3_3_says_and_quotes_nothing():

@@ -27,3 +27,12 @@ def test_the_landlords_threshold_decides_what_is_flagged_and_nothing_else_6_3_3(
 	assert signal(0.81, 0.8).flagged and not signal(0.8, 0.8).flagged
 	assert signal(1.7).score == 1.0 and signal(-1).score == 0.0
 	assert not signal(0.88).flagged, "the shipped threshold: 'This is a disgrace.' scores 0.88 (3.1)"
+
+
+def test_a_snippet_is_the_first_words_as_a_browser_shows_them_6_3_3():
+	from uab_helpdesk.policy.language import snippet
+
+	assert snippet("<p>You are&nbsp;a <b>useless</b></p><p>idiot and I hope you rot away now</p>") == (
+		"You are a useless idiot and I hope"
+	)
+	assert snippet(None) == ""

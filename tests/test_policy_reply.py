@@ -78,4 +78,6 @@ def test_warn_mode_sends_and_flags_rather_than_rerouting_spec_5_1(site):
 def test_a_letter_already_is_judged_as_a_letter_6_4_2(site):
 	rules = make_rules(allowed_channels=frozenset({Channel.EMAIL}))
 	assert reply_way(reply(channel=Channel.LETTER), rules, site).route == ReplyRoute.REFUSED
-	assert reply_way(reply(agent=OTHER_AGENT, channel=Channel.LETTER), rules, site).route == ReplyRoute.REFUSED
+	assert (
+		reply_way(reply(agent=OTHER_AGENT, channel=Channel.LETTER), rules, site).route == ReplyRoute.REFUSED
+	)

@@ -17,6 +17,7 @@ from uab_helpdesk.policy.language import (
 	own_words,
 	sentences,
 	signal,
+	snippet,
 )
 from uab_helpdesk.utils import log_failure
 
@@ -51,3 +52,19 @@ def mark_received(doc) -> None:
 			doc.uab_language_score, doc.uab_language_flagged = result.score, int(result.flagged)
 	except Exception:
 		log_failure("UAB Helpdesk: no language signal for a received message", "Communication")
+
+
+def flagged_on_ticket(ticket: str) -> list[dict]:
+	"""The flagged messages received on a ticket, each with the start of its text: the agent UI shows
+	them collapsed (Helpdesk v1.15 marks a message on the page by nothing else)."""
+	rows = frappe.get_all(
+		"Communication",
+		filters={
+			"reference_doctype": "HD Ticket",
+			"reference_name": ticket,
+			"sent_or_received": "Received",
+			"uab_language_flagged": 1,
+		},
+		fields=["name", "content"],
+	)
+	return [{"name": row.name, "snippet": snippet(row.content)} for row in rows]

@@ -22,6 +22,7 @@ def uab_letter(doc) -> letters.Letter:
 		"UAB Appeal": _appeal_outcome,
 		"UAB Protocol Review": _review_outcome,
 		"UAB Incident": _correspondence,
+		"Communication": _reply,
 	}
 	return builders[doc.doctype](doc)
 
@@ -154,6 +155,20 @@ def _correspondence(doc) -> letters.Letter:
 		recipient_of(doc.contact),
 		_person(doc.owner),
 		_policy_url(),
+	)
+
+
+def _reply(doc) -> letters.Letter:
+	"""A reply sent as a letter (replies.py): to the ticket's customer, signed by whoever sent it."""
+	from frappe.utils.html_utils import sanitize_html
+
+	contact = frappe.db.get_value(doc.reference_doctype, doc.reference_name, "contact")
+	return letters.reply_letter(
+		doc.reference_name,
+		getdate(doc.communication_date),
+		recipient_of(contact) if contact else letters.Recipient(name=""),
+		_person(doc.user or doc.owner),
+		sanitize_html(doc.content or ""),
 	)
 
 

@@ -2,6 +2,7 @@
 and messages received from a protected customer (H, F)."""
 
 import frappe
+from frappe import _
 
 from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
 from uab_helpdesk.health_and_safety import mark_ticket, safety_matter_in
@@ -13,7 +14,9 @@ from uab_helpdesk.protection import (
 	protocol_of_contact,
 	third_party_protocols,
 )
-from uab_helpdesk.utils import log_failure
+from uab_helpdesk.utils import UABValidationError, log_failure
+
+LETTER = "Letter"
 
 # How each Communication medium reaches the customer. Helpdesk's "skip email workflow" leaves the
 # medium empty: the reply is then read in the customer portal.
@@ -26,10 +29,14 @@ MEDIUM_CHANNELS = {
 	"Visit": Channel.IN_PERSON,
 	"Meeting": Channel.IN_PERSON,
 	"Other": Channel.LETTER,
+	"Letter": Channel.LETTER,  # a reply sent as a letter (replies.py); the medium is ours (setup/install.py)
 }
+# Set by the server only: a letter is queued "To post" when written, and marked posted by a named action.
+LETTER_FIELDS = ("uab_letter_status", "uab_posted_by", "uab_posted_on")
 
 
 def validate(doc, method=None):
+	guard_letter(doc)
 	if not doc.is_new() or frappe.flags.uab_exempt:
 		return
 	if doc.sent_or_received == "Received" or doc.flags.in_receive:
@@ -37,6 +44,26 @@ def validate(doc, method=None):
 		flag_received(doc)
 	elif (doc.communication_type or "Communication") == "Communication":
 		enforce_sent(doc)
+
+
+def guard_letter(doc) -> None:
+	"""A letter's posting record is the server's: new letters wait "To post"; nobody edits it, or
+	turns a letter into something else, afterwards (`api.replies.mark_letters_posted` writes it)."""
+	if doc.is_new():
+		letter = doc.communication_medium == LETTER and doc.sent_or_received == "Sent"
+		doc.uab_letter_status, doc.uab_posted_by, doc.uab_posted_on = (
+			("To post" if letter else None),
+			None,
+			None,
+		)
+		return
+	before = doc.get_doc_before_save()
+	if (
+		before
+		and before.communication_medium == LETTER
+		and any(doc.get(field) != before.get(field) for field in (*LETTER_FIELDS, "communication_medium"))
+	):
+		frappe.throw(_("A letter's posting record is kept by the server."), exc=UABValidationError)
 
 
 def enforce_sent(doc) -> None:
@@ -55,7 +82,8 @@ def enforce_sent(doc) -> None:
 		decision = judge_outgoing(
 			contact,
 			protocol_of_contact(contact),
-			channel=sent_by if contact in addressed else Channel.PORTAL,
+			# A letter reaches the ticket's customer on paper; any other message, in the portal.
+			channel=sent_by if contact in addressed or sent_by == Channel.LETTER else Channel.PORTAL,
 			agent=doc.user or frappe.session.user,
 			ticket=ticket,
 			about_policy=is_policy_letter(doc, contact),

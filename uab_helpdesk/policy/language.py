@@ -38,6 +38,13 @@ _STARRED = re.compile(r"\b[a-z]{1,3}\*+[a-z]*\b|\b[a-z]+\*+[a-z]+", re.IGNORECAS
 STARRED_SCORE = 0.95
 
 
+def snippet(content: str | None, words: int = 8) -> str:
+	"""The first words of a message's text, whitespace collapsed, as a browser shows them: enough to
+	find the message on a page, too little to quote it."""
+	text = unescape(re.sub(r"<[^>]+>", " ", content or ""))
+	return " ".join(text.split()[:words])
+
+
 def sentences(text: str) -> list[str]:
 	"""The message sentence by sentence: one abusive line in a long, reasonable letter is still seen
 	(a model scoring the whole letter averages it away)."""

@@ -134,6 +134,19 @@ def correspondence_letter(
 	)
 
 
+def reply_letter(reference: str, written_on: date, recipient: Recipient, officer: str, text: str) -> Letter:
+	"""An agent's reply on a ticket, sent as a letter where the protocol allows letters and not e-mail
+	(6.4.2): the officer's own words (``text``, already made safe), nothing added about the policy."""
+	return Letter(
+		kind="Reply",
+		reference=reference,
+		date=format_date(written_on),
+		recipient=recipient,
+		signed_by=officer,
+		body={"text": text},
+	)
+
+
 def protocol_letter(
 	reference: str,
 	start: date,

@@ -14,6 +14,8 @@ DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES = ("Health and safety", "Emergency repair")
 
 
 FORM_SCRIPT_NAME = "UAB Protocol Banner"
+# The agent UI's HD Form Scripts, each kept in this app's files: the banner, and the reply editor's ways.
+FORM_SCRIPTS = {FORM_SCRIPT_NAME: "hd_form_script_banner.js", "UAB Reply Ways": "hd_form_script_reply.js"}
 
 
 def before_install() -> None:
@@ -29,6 +31,7 @@ def before_install() -> None:
 
 def after_install() -> None:
 	make_custom_fields()
+	make_letter_medium()
 	make_default_ticket_types()
 	make_default_safety_terms()
 	make_agent_ui_banner()
@@ -37,6 +40,7 @@ def after_install() -> None:
 
 def after_migrate() -> None:
 	make_custom_fields()
+	make_letter_medium()
 	make_agent_ui_banner()
 	make_number_cards()
 
@@ -45,8 +49,19 @@ def before_uninstall() -> None:
 	for doctype, fields in get_custom_fields().items():
 		for fieldname in (field["fieldname"] for field in fields):
 			frappe.db.delete("Custom Field", {"dt": doctype, "fieldname": fieldname})
+	if not frappe.db.exists("Communication", {"communication_medium": "Letter"}):
+		# Letters already sent keep the medium they were recorded with.
+		frappe.db.delete(
+			"Property Setter",
+			{
+				"doc_type": "Communication",
+				"field_name": "communication_medium",
+				"property": "options",
+				"value": ("like", "%\nLetter"),
+			},
+		)
 	if frappe.db.exists("DocType", "HD Form Script"):
-		frappe.db.delete("HD Form Script", {"name": FORM_SCRIPT_NAME})
+		frappe.db.delete("HD Form Script", {"name": ("in", list(FORM_SCRIPTS))})
 	if frappe.db.exists("DocType", "HD Ticket Template Field"):
 		frappe.db.delete("HD Ticket Template Field", {"fieldname": "uab_protocol_summary"})
 	# Frappe drops an app's Scheduled Job Types only on the next migrate; the jobs must stop now.
@@ -78,6 +93,37 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"read_only": 1,
 				"no_copy": 1,
 				"in_standard_filter": 1,
+			},
+			{
+				"fieldname": "uab_letter_status",
+				"fieldtype": "Select",
+				"label": "Letter",
+				"options": "\nTo post\nPosted",
+				"insert_after": "uab_language_flagged",
+				"read_only": 1,
+				"no_copy": 1,
+				"in_standard_filter": 1,
+				"depends_on": "eval:doc.communication_medium=='Letter'",
+				"description": "A reply sent as a letter waits in Letters to Post until it is marked posted.",
+			},
+			{
+				"fieldname": "uab_posted_by",
+				"fieldtype": "Link",
+				"label": "Posted by",
+				"options": "User",
+				"insert_after": "uab_letter_status",
+				"read_only": 1,
+				"no_copy": 1,
+				"depends_on": "eval:doc.uab_letter_status=='Posted'",
+			},
+			{
+				"fieldname": "uab_posted_on",
+				"fieldtype": "Datetime",
+				"label": "Posted on",
+				"insert_after": "uab_posted_by",
+				"read_only": 1,
+				"no_copy": 1,
+				"depends_on": "eval:doc.uab_letter_status=='Posted'",
 			},
 		],
 		"HD Ticket": [
@@ -194,6 +240,23 @@ def _set_if_changed(doctype: str, name: str, values: dict) -> None:
 		frappe.db.set_value(doctype, name, values)
 
 
+def make_letter_medium() -> None:
+	"""A reply sent as a letter is a Communication of medium "Letter" (replies.py): Frappe's list of media
+	gains it by a Property Setter, the supported way to change a standard field on both Frappe lines."""
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	options = frappe.get_meta("Communication").get_field("communication_medium").options or ""
+	if "Letter" not in options.split("\n"):
+		make_property_setter(
+			"Communication",
+			"communication_medium",
+			"options",
+			f"{options.rstrip()}\nLetter",
+			"Text",
+			validate_fields_for_doctype=False,
+		)
+
+
 def make_default_ticket_types() -> None:
 	"""Create the always-allowed topics, and list them in UAB Settings if nothing is listed yet."""
 	for ticket_type in DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES:
@@ -228,27 +291,31 @@ def make_default_safety_terms() -> None:
 
 
 def make_agent_ui_banner() -> None:
-	"""The agent UI (/helpdesk) runs no Desk JS; its one supported hook is HD Form Script. The script
-	lives in this app's files and is written to the database on install and every migrate."""
+	"""The agent UI (/helpdesk) runs no Desk JS; its one supported hook is HD Form Script. The scripts
+	live in this app's files and are written to the database on install and every migrate."""
 	if frappe.db.exists("DocType", "HD Form Script"):
-		script = Path(
-			frappe.get_app_path("uab_helpdesk", "public", "js", "hd_form_script_banner.js")
-		).read_text()
-		values = {
-			"dt": "HD Ticket",
-			"apply_to": "Form",
-			"enabled": 1,
-			"script": script,
-			"apply_to_customer_portal": 0,
-		}
-		if frappe.db.exists("HD Form Script", FORM_SCRIPT_NAME):
-			_set_if_changed("HD Form Script", FORM_SCRIPT_NAME, values)
-			_never_created_in_the_future(FORM_SCRIPT_NAME)
-		else:
-			doc = frappe.get_doc({"doctype": "HD Form Script", **values})
-			doc.name = FORM_SCRIPT_NAME
-			doc.insert(ignore_permissions=True)
+		for name, file in FORM_SCRIPTS.items():
+			_write_form_script(
+				name, Path(frappe.get_app_path("uab_helpdesk", "public", "js", file)).read_text()
+			)
 	_show_summary_in_ticket_sidebar()
+
+
+def _write_form_script(name: str, script: str) -> None:
+	values = {
+		"dt": "HD Ticket",
+		"apply_to": "Form",
+		"enabled": 1,
+		"script": script,
+		"apply_to_customer_portal": 0,
+	}
+	if frappe.db.exists("HD Form Script", name):
+		_set_if_changed("HD Form Script", name, values)
+		_never_created_in_the_future(name)
+	else:
+		doc = frappe.get_doc({"doctype": "HD Form Script", **values})
+		doc.name = name
+		doc.insert(ignore_permissions=True)
 
 
 def _never_created_in_the_future(name: str) -> None:

@@ -31,6 +31,19 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 		other = receive_email(email_of(self.contact), ANGRY)
 		self.assertFalse(received(other, ANGRY).uab_language_flagged)
 
+	def test_the_agent_ui_is_told_which_messages_to_show_collapsed_6_3_3(self):
+		"""Staff welfare: the page hides a flagged message behind "show"; the ticket view names it."""
+		from uab_helpdesk.api.replies import ticket_view
+
+		ticket = receive_email(email_of(self.contact), ABUSE)
+		with self.set_user(self.staff.other_agent):
+			flagged = ticket_view(ticket)["flagged"]
+		self.assertEqual([row["name"] for row in flagged], [received(ticket, ABUSE).name])
+		self.assertTrue(ABUSE.startswith(flagged[0]["snippet"].split(" ")[0]))
+		other = receive_email(email_of(self.contact), ANGRY)
+		with self.set_user(self.staff.other_agent):
+			self.assertEqual(ticket_view(other)["flagged"], [])
+
 	def test_the_signal_never_changes_what_is_received_held_or_logged_6_3_3(self):
 		outcomes = []
 		for score in (0.0, 1.0):
