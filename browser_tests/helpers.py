@@ -4,19 +4,24 @@ import json
 import os
 import shlex
 import subprocess
+import time
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 selenium = pytest.importorskip("selenium")
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 URL = os.environ.get("UAB_URL")
 FIXTURE_CMD = os.environ.get("UAB_FIXTURE_CMD")
 SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+# As uab_helpdesk/demo.py makes them (it imports Frappe, so it cannot be imported here).
+DEMO_PASSWORD = "Demo-UAB-2026!"
+TEST_PASSWORD = "Uab-test-Pa55!"  # uab_helpdesk.tests.utils.PASSWORD
 
 
 def log_in(browser, user: str, password: str) -> None:
@@ -98,3 +103,36 @@ def run_fixture(function: str = "create") -> dict:
 	command = FIXTURE_CMD.replace("browser_fixture.create", f"browser_fixture.{function}")
 	output = subprocess.run(shlex.split(command), check=True, capture_output=True, text=True).stdout
 	return json.loads(output.strip().splitlines()[-1])
+
+
+def as_user(browser, user: str) -> None:
+	"""A fresh session: Desk keeps per-user state in the browser's storage, which must not carry over."""
+	browser.get(f"{URL}/login")
+	browser.execute_script("localStorage.clear(); sessionStorage.clear();")
+	browser.delete_all_cookies()
+	# Appeals go round robin to any uninvolved Director: on a site that also holds the test fixture's
+	# staff (uab_helpdesk.tests.utils), the demo's appeal may go to one of them.
+	log_in(browser, user, DEMO_PASSWORD if user.endswith("@uab-demo.test") else TEST_PASSWORD)
+
+
+def click_button(browser, label: str, timeout: int = 20) -> None:
+	button = WebDriverWait(browser, timeout).until(
+		EC.element_to_be_clickable(
+			(
+				By.XPATH,
+				f"//button[normalize-space(.)={json.dumps(label, ensure_ascii=False)} and not(@disabled)]",
+			)
+		)
+	)
+	# After typing lower down the page, Desk's navbar covers the page head's buttons: scroll back up.
+	browser.execute_script("window.scrollTo(0, 0);")
+	try:
+		button.click()
+	except ElementClickInterceptedException:
+		# Helpdesk v1.28's dialogs fade in over a full-screen layer: click once it has settled.
+		time.sleep(1)
+		try:
+			button.click()
+		except ElementClickInterceptedException:
+			browser.save_screenshot("/tmp/intercepted.png")
+			raise

@@ -51,6 +51,12 @@ def test_agent_sees_the_banner_and_a_refused_reply_keeps_the_text(browser, fixtu
 	browser.save_screenshot(str(SHOTS / "agent-ui-banner.png"))
 	browser.find_element(By.XPATH, "//button[normalize-space(.)='Understood']").click()
 
+	# Phone only: a written reply has no way the protocol allows, so Helpdesk's Send stays and is refused.
+	browser.get(f"{URL}/helpdesk/tickets/{fixture['phone_ticket']}")
+	text_visible(browser, "Contact with Browser Phone Tenant is by")
+	WebDriverWait(browser, 20).until(
+		EC.element_to_be_clickable((By.XPATH, "//button[normalize-space(.)='Understood']"))
+	).click()
 	WebDriverWait(browser, 20).until(
 		EC.element_to_be_clickable((By.XPATH, "//button[normalize-space(.)='Reply']"))
 	).click()
@@ -59,7 +65,7 @@ def test_agent_sees_the_banner_and_a_refused_reply_keeps_the_text(browser, fixtu
 	editor.send_keys(TYPED)
 	browser.find_element(By.XPATH, "//button[starts-with(normalize-space(.), 'Send')]").click()
 
-	text_visible(browser, "Not sent: only")
+	text_visible(browser, "Not sent: Email is not an allowed channel")
 	hide_unrelated_toasts(browser)
 	browser.save_screenshot(str(SHOTS / "agent-ui-refused-reply.png"))
 	assert TYPED in visible_editor(browser).text, "the agent's text is kept"

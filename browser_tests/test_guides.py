@@ -20,25 +20,21 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_tests.helpers import SHOTS, URL, api, hide_unrelated_toasts, log_in, records, text_visible
+from browser_tests.helpers import (
+	SHOTS,
+	URL,
+	api,
+	as_user,
+	click_button,
+	hide_unrelated_toasts,
+	records,
+	text_visible,
+)
 
-# As uab_helpdesk/demo.py makes them (it imports Frappe, so it cannot be imported here).
-DEMO_PASSWORD = "Demo-UAB-2026!"
-TEST_PASSWORD = "Uab-test-Pa55!"  # uab_helpdesk.tests.utils.PASSWORD
 AGENT, MANAGER, HEAD = "demo.agent@uab-demo.test", "demo.manager@uab-demo.test", "demo.head@uab-demo.test"
 DIRECTORS = ("demo.director@uab-demo.test", "demo.appeals@uab-demo.test")
 
 pytestmark = pytest.mark.skipif(not URL, reason="needs UAB_URL (a running bench with the demo caseload)")
-
-
-def as_user(browser, user: str) -> None:
-	"""A fresh session: Desk keeps per-user state in the browser's storage, which must not carry over."""
-	browser.get(f"{URL}/login")
-	browser.execute_script("localStorage.clear(); sessionStorage.clear();")
-	browser.delete_all_cookies()
-	# Appeals go round robin to any uninvolved Director: on a site that also holds the test fixture's
-	# staff (uab_helpdesk.tests.utils), the demo's appeal may go to one of them.
-	log_in(browser, user, DEMO_PASSWORD if user.endswith("@uab-demo.test") else TEST_PASSWORD)
 
 
 def one(browser, doctype: str, filters: dict, fields=("name",)) -> dict:
@@ -49,29 +45,6 @@ def one(browser, doctype: str, filters: dict, fields=("name",)) -> dict:
 
 def ticket_of(browser, subject: str) -> str:
 	return str(one(browser, "HD Ticket", {"subject": subject})["name"])
-
-
-def click_button(browser, label: str, timeout: int = 20) -> None:
-	button = WebDriverWait(browser, timeout).until(
-		EC.element_to_be_clickable(
-			(
-				By.XPATH,
-				f"//button[normalize-space(.)={json.dumps(label, ensure_ascii=False)} and not(@disabled)]",
-			)
-		)
-	)
-	# After typing lower down the page, Desk's navbar covers the page head's buttons: scroll back up.
-	browser.execute_script("window.scrollTo(0, 0);")
-	try:
-		button.click()
-	except ElementClickInterceptedException:
-		# Helpdesk v1.28's dialogs fade in over a full-screen layer: click once it has settled.
-		time.sleep(1)
-		try:
-			button.click()
-		except ElementClickInterceptedException:
-			browser.save_screenshot("/tmp/intercepted.png")
-			raise
 
 
 def desk_form(browser, route: str) -> None:

@@ -12,6 +12,37 @@ import frappe
 from uab_helpdesk.tests.utils import PASSWORD, make_protocol, make_staff, make_ticket, make_user
 
 CONTACT = "Browser Test Tenant"
+LETTERS_CONTACT = "Browser Letters Tenant"  # letters only, through the officer (send as letter)
+PHONE_CONTACT = "Browser Phone Tenant"  # phone only: a written reply has no way, and is refused
+ABUSIVE = "You are a useless fucking idiot and I hope you rot in hell"
+
+
+def _contact(first_name: str, email: str) -> str:
+	return frappe.db.get_value("Contact", {"first_name": first_name}, "name") or (
+		frappe.get_doc(
+			{
+				"doctype": "Contact",
+				"first_name": first_name,
+				"email_ids": [{"email_id": email, "is_primary": 1}],
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def _protected(first_name: str, email: str, staff, **protocol) -> str:
+	"""A customer with an Active protocol through the officer, and a ticket of theirs."""
+	contact = _contact(first_name, email)
+	if not frappe.db.exists("UAB Communication Protocol", {"contact": contact, "status": "Active"}):
+		make_protocol(
+			contact,
+			director=staff.director,
+			activate_as=staff.head,
+			single_point_of_contact=staff.agent,
+			**protocol,
+		)
+	return str(frappe.db.get_value("HD Ticket", {"contact": contact}, "name") or make_ticket(contact))
 
 
 def create() -> None:
@@ -53,6 +84,20 @@ def create() -> None:
 		json.dumps(
 			{
 				"ticket": str(ticket),
+				"letter_ticket": _protected(
+					LETTERS_CONTACT,
+					"browser.letters@tenant.test",
+					staff,
+					allowed_channels=[{"channel": "Letter"}],
+					contact_windows=[],
+				),
+				"phone_ticket": _protected(
+					PHONE_CONTACT,
+					"browser.phone@tenant.test",
+					staff,
+					allowed_channels=[{"channel": "Phone"}],
+					contact_windows=[],
+				),
 				"officer": staff.agent,
 				"other_agent": staff.other_agent,
 				"desk_user": desk_user,
@@ -64,13 +109,76 @@ def create() -> None:
 
 
 def last_attempt() -> None:
-	"""The newest contact attempt for the browser test's customer, as JSON."""
-	contact = frappe.db.get_value("Contact", {"first_name": CONTACT}, "name")
+	"""The newest contact attempt for the browser test's customers, as JSON."""
+	contacts = frappe.get_all(
+		"Contact", filters={"first_name": ("in", [CONTACT, PHONE_CONTACT])}, pluck="name"
+	)
 	attempt = frappe.get_all(
 		"UAB Contact Attempt",
-		filters={"contact": contact},
+		filters={"contact": ("in", contacts)},
 		fields=["action", "content", "attempted_by", "rules_breached"],
 		order_by="creation desc",
 		limit=1,
 	)
 	print(json.dumps(attempt[0] if attempt else None, default=str))
+
+
+def abusive_message() -> None:
+	"""A new ticket from an (unprotected) tenant, with an abusive message received on it, as JSON."""
+	frappe.set_user("Administrator")
+	contact = _contact("Browser Abusive Tenant", "browser.abusive@tenant.test")
+	ticket = make_ticket(contact, subject="My repair")
+	message = frappe.get_doc(
+		{
+			"doctype": "Communication",
+			"communication_type": "Communication",
+			"communication_medium": "Email",
+			"sent_or_received": "Received",
+			"sender": "browser.abusive@tenant.test",
+			"subject": "Re: My repair",
+			"content": f"<p>{ABUSIVE}</p>",
+			"reference_doctype": "HD Ticket",
+			"reference_name": ticket,
+		}
+	).insert(ignore_permissions=True)
+	frappe.db.commit()  # nosemgrep: a command-line fixture, not a request
+	print(
+		json.dumps({"ticket": str(ticket), "message": message.name, "flagged": message.uab_language_flagged})
+	)
+
+
+def replies() -> None:
+	"""For each browser test ticket (the newest of each customer's): the letters and e-mails sent on it,
+	its replies for approval and its incidents, newest first, as JSON keyed by ticket."""
+	contacts = frappe.get_all(
+		"Contact",
+		filters={"first_name": ("in", [CONTACT, LETTERS_CONTACT, "Browser Abusive Tenant"])},
+		pluck="name",
+	)
+	tickets = [
+		str(frappe.db.get_value("HD Ticket", {"contact": contact}, "name", order_by="creation desc"))
+		for contact in contacts
+	]
+	print(json.dumps({ticket: _replies_on(ticket) for ticket in tickets}, default=str))
+
+
+def _replies_on(ticket: str) -> dict:
+	sent = frappe.get_all(
+		"Communication",
+		filters={"reference_doctype": "HD Ticket", "reference_name": ticket, "sent_or_received": "Sent"},
+		fields=["name", "communication_medium", "content", "user", "uab_letter_status"],
+		order_by="creation desc",
+	)
+	drafts = frappe.get_all(
+		"UAB Reply Draft",
+		filters={"ticket": ticket},
+		fields=["name", "status", "written_by", "decided_by", "sent_as", "communication"],
+		order_by="creation desc",
+	)
+	incidents = frappe.get_all(
+		"UAB Incident",
+		filters={"ticket": ticket},
+		fields=["name", "communication", "owner"],
+		order_by="creation desc",
+	)
+	return {"sent": sent, "drafts": drafts, "incidents": incidents}

@@ -54,7 +54,7 @@ class TestAccessTable(UABTestCase):
 	def calls(self) -> dict:
 		"""One call per row of the table, with arguments that fail *after* the caller check, so that a
 		caller who is let through meets an ordinary validation error and nothing is changed."""
-		from uab_helpdesk.api import correspondence, evidence, letters, protocol, screening, staff
+		from uab_helpdesk.api import correspondence, evidence, letters, protocol, replies, screening, staff
 		from uab_helpdesk.overrides import helpdesk, sms, telephony
 
 		def doc_method(doctype, name, method, **kwargs):
@@ -86,6 +86,13 @@ class TestAccessTable(UABTestCase):
 			"send_letter` — UAB Protocol Review": letter("UAB Protocol Review"),
 			"send_letter` — UAB Incident": letter("UAB Incident"),
 			"record_abusive_correspondence": lambda: correspondence.record_abusive_correspondence("no-such"),
+			"ticket_view": lambda: replies.ticket_view(self.ticket),
+			"send_as_letter": lambda: replies.send_as_letter(self.ticket, "<p> </p>"),
+			"send_for_approval": lambda: replies.send_for_approval(self.ticket, "<p> </p>"),
+			"send_draft": lambda: replies.send_draft("no-such"),
+			"return_draft": lambda: replies.return_draft("no-such", "x"),
+			"print_letters": lambda: replies.print_letters('["no-such"]'),
+			"mark_letters_posted": lambda: replies.mark_letters_posted('["no-such"]'),
 			"screen_held_ticket": lambda: screening.screen_held_ticket(self.ticket, "no-such-outcome"),
 			"export_case`": lambda: evidence.export_case("no-such-contact"),
 			"export_subject_access": lambda: evidence.export_subject_access("no-such-contact"),
