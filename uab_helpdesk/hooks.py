@@ -40,6 +40,7 @@ doctype_js = {
 	"UAB Protocol Review": "public/js/send_letter.js",
 	"UAB Welfare Follow-up": "public/js/staff_support.js",
 	"UAB Staff Safety Marker": "public/js/staff_support.js",
+	"UAB Reply Draft": "public/js/reply_draft.js",
 }
 
 # Need to know: an agent reads their own incidents and warnings, and those of tickets assigned to them

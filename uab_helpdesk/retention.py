@@ -34,6 +34,7 @@ ACTIVITY = {
 	"UAB Protocol Review": "coalesce(customer_notified_on, due_date)",
 	"UAB Contact Attempt": "attempted_on",
 	"UAB Staff Safety Marker": "coalesce(removed_on, placed_on)",
+	"UAB Reply Draft": "coalesce(decided_on, written_on)",
 }
 TEXT_TYPES = {
 	"Data",

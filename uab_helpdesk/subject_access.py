@@ -31,6 +31,7 @@ def plain_names() -> dict[str, str]:
 		"UAB Protocol Review": _("Reviews of your protocol"),
 		"UAB Contact Attempt": _("Contact that was stopped, held or flagged"),
 		"UAB Staff Safety Marker": _("Staff safety precautions"),
+		"UAB Reply Draft": _("Replies to you that waited for a manager's approval"),
 	}
 
 

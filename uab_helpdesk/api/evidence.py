@@ -24,6 +24,7 @@ CASE_DOCTYPES = (
 	"UAB Protocol Review",
 	"UAB Contact Attempt",
 	"UAB Staff Safety Marker",
+	"UAB Reply Draft",
 )
 EXPORTERS = ("UAB Manager", "UAB Head of Service", "UAB Director", "UAB Auditor", "System Manager")
 

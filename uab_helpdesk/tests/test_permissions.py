@@ -13,6 +13,7 @@ EXPECTED = {
 	"agent": {
 		"UAB Incident": {"read", "create", "write", "submit"},
 		"UAB Warning": {"read", "create", "write", "submit"},
+		"UAB Reply Draft": {"read"},  # made, sent and returned only by api.replies
 	},
 	"manager": {
 		"UAB Incident": {"read", "create", "write", "submit", "cancel"},
@@ -25,6 +26,7 @@ EXPECTED = {
 		"UAB Equality Profile": {"read", "create", "write"},
 		"UAB Customer Statement": {"read", "create"},
 		"UAB Staff Safety Marker": {"read", "create"},
+		"UAB Reply Draft": {"read"},
 	},
 	"head": {
 		"UAB Incident": {"read", "create", "write", "submit", "cancel"},
@@ -37,6 +39,7 @@ EXPECTED = {
 		"UAB Equality Profile": {"read", "create", "write"},
 		"UAB Customer Statement": {"read", "create"},
 		"UAB Staff Safety Marker": {"read", "create"},
+		"UAB Reply Draft": {"read"},
 	},
 	"director": {
 		"UAB Incident": {"read", "create", "write", "submit"},
@@ -49,6 +52,7 @@ EXPECTED = {
 		"UAB Equality Profile": {"read"},
 		"UAB Customer Statement": {"read", "create"},
 		"UAB Staff Safety Marker": {"read", "create"},
+		"UAB Reply Draft": {"read"},
 	},
 	"auditor": {doctype: {"read"} for doctype in CASE_DOCTYPES if doctype != "UAB Equality Profile"},
 	"customer": {},

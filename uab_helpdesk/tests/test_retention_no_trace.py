@@ -67,6 +67,7 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 		cls.description = f"Threw a chair at the counter, marker {token}d."
 		cls.reason = f"You threw a chair at our officer, marker {token}r."
 		cls.said = f"I never threw anything, marker {token}s."
+		cls.drafted = f"We will not visit alone again, marker {token}q."
 		cls.contact = (
 			frappe.get_doc(
 				{
@@ -129,6 +130,17 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 					"statement": self.said,
 				}
 			).insert()
+			# A reply that waited for the single point of contact's approval (api.replies) holds words too.
+			reply = frappe.get_doc(
+				{
+					"doctype": "UAB Reply Draft",
+					"ticket": self.ticket,
+					"contact": self.contact,
+					"content": f"<p>{self.drafted}</p>",
+				}
+			)
+			reply.flags.uab_action = True
+			reply.insert(ignore_permissions=True)
 			export_subject_access(self.contact)
 		frappe.get_doc(
 			{
@@ -155,13 +167,14 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 			("UAB Staff Safety Marker", "placed_on"),
 			("UAB Staff Safety Marker", "removed_on"),
 			("UAB Contact Attempt", "attempted_on"),
+			("UAB Reply Draft", "written_on"),
 		):
 			frappe.db.set_value(doctype, {"contact": self.contact}, field, then, update_modified=False)
 
 	def test_nothing_of_the_case_is_left_anywhere_8_1(self):
 		case = self.build_case()
 		frappe.db.set_single_value("UAB Settings", "retention_years", 1)
-		for text in (self.description, self.reason, self.said):
+		for text in (self.description, self.reason, self.said, self.drafted):
 			self.assertTrue(rows_holding(text), "the case is on record before retention")
 		trails = (("Version", "docname"), ("Comment", "reference_name"), ("File", "attached_to_name"))
 		for trail, field in trails:
@@ -169,7 +182,7 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 
 		anonymise_closed_cases()
 
-		for text in (self.description, self.reason, self.said):
+		for text in (self.description, self.reason, self.said, self.drafted):
 			self.assertEqual(rows_holding(text), {}, "no row anywhere holds the case's words")
 		self.assertEqual(rows_holding(self.surname, HELPDESK_KEEPS), {}, "nor the person's name")
 		self.assertEqual(self.uab_rows_linking(self.ticket), {}, "nor a link to their ticket")
