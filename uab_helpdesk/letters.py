@@ -162,11 +162,16 @@ def _reply(doc) -> letters.Letter:
 	"""A reply sent as a letter (replies.py): to the ticket's customer, signed by whoever sent it."""
 	from frappe.utils.html_utils import sanitize_html
 
+	from uab_helpdesk.protection import protocol_of_contact
+
 	contact = frappe.db.get_value(doc.reference_doctype, doc.reference_name, "contact")
+	copy_to = (
+		third_party_copy(contact, protocol_of_contact(contact), doc.communication_date) if contact else None
+	)
 	return letters.reply_letter(
 		doc.reference_name,
 		getdate(doc.communication_date),
-		recipient_of(contact) if contact else letters.Recipient(name=""),
+		recipient_of(contact, copy_to) if contact else letters.Recipient(name=""),
 		_person(doc.user or doc.owner),
 		sanitize_html(doc.content or ""),
 	)

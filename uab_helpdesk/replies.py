@@ -130,9 +130,9 @@ def open_draft(ticket, content: str, contact: str, protocol: str) -> str:
 	draft.approver = rules.single_point_of_contact
 	draft.flags.uab_action = True
 	draft.insert(ignore_permissions=True)
-	assign(
+	assign(  # the deputy too: a reply should not wait for one person's return (6.4.2 names a deputy)
 		{
-			"assign_to": [rules.single_point_of_contact],
+			"assign_to": [user for user in (rules.single_point_of_contact, rules.deputy_contact) if user],
 			"doctype": "UAB Reply Draft",
 			"name": draft.name,
 			"description": _("A reply on ticket {0} waits for your approval").format(ticket.name),

@@ -71,11 +71,12 @@ def print_letters(communications: str | list) -> None:
 
 	require_role(STAFF_ROLES, _("print letters"))
 	names = [letter.name for letter in _letters(communications)]
+	checked_before = frappe.flags.ignore_print_permissions
 	frappe.flags.ignore_print_permissions = True
 	try:
 		download_multi_pdf("Communication", json.dumps(names), LETTER_FORMAT)
 	finally:
-		frappe.flags.ignore_print_permissions = False
+		frappe.flags.ignore_print_permissions = checked_before
 	frappe.local.response.filename = "letters.pdf"
 
 
@@ -88,7 +89,11 @@ def send_as_letter(ticket: str | int, message: str) -> dict:
 	way, _contact, _protocol = way_for(doc.name, frappe.session.user)
 	require_route(way, ReplyRoute.LETTER)
 	communication = post_letter(doc, message)
-	return {"communication": communication, "print_url": print_url(communication)}
+	return {
+		"communication": communication,
+		"print_url": print_url(communication),
+		"no_address": not frappe.db.get_value("Contact", doc.contact, "address"),
+	}
 
 
 @frappe.whitelist(methods=["POST"])

@@ -102,6 +102,7 @@ class TestSendAsLetter(ProtectedCustomerTestCase):
 		self.assertEqual((letter.user, letter.sent_or_received), (self.staff.agent, "Sent"))
 		self.assertEqual(letter.uab_letter_status, "To post")
 		self.assertIn("print_letters", answer["print_url"])
+		self.assertTrue(answer["no_address"], "the officer is told the customer has no postal address")
 		ticket = frappe.get_doc("HD Ticket", self.ticket)
 		self.assertTrue(ticket.first_responded_on, "the letter counts as the agent's response")
 
@@ -294,3 +295,23 @@ class TestSendForApproval(ProtectedCustomerTestCase):
 		self.assertEqual((mine.name, mine.can_decide), (draft, False))
 		self.assertTrue(theirs.can_decide)
 		self.assertIn("We will call on Tuesday.", theirs.content_html)
+
+
+class TestApprovalWithDeputy(ProtectedCustomerTestCase):
+	"""A deputy stands in for the single point of contact (6.4.2): they are asked too, and may send."""
+
+	@classmethod
+	def protocol_fields_for(cls) -> dict:
+		return {"deputy_contact": cls.staff.manager}
+
+	def test_the_deputy_is_asked_too_and_may_send_it_6_4_2(self):
+		with self.set_user(self.staff.other_agent):
+			draft = send_for_approval(self.ticket, "<p>deputy-sent</p>")["draft"]
+		self.assertEqual(
+			sorted(open_todos("UAB Reply Draft", draft)), sorted([self.staff.agent, self.staff.manager])
+		)
+		with self.set_user(self.staff.manager):
+			send_draft(draft)
+		doc = frappe.get_doc("UAB Reply Draft", draft)
+		self.assertEqual((doc.status, doc.decided_by), ("Sent", self.staff.manager))
+		self.assertEqual(open_todos("UAB Reply Draft", draft), [], "both are told it is done")

@@ -108,6 +108,13 @@ class TestThirdPartyRoute(ProtectedCustomerTestCase):
 		self.assertEqual(banner["third_party"]["name"], "Mo Advocate")
 		self.assertTrue(banner["third_party"]["authorised"])
 
+	def test_a_reply_sent_as_a_letter_copies_the_advocate_too_6_3_2(self):
+		from uab_helpdesk.api.replies import send_as_letter
+
+		with self.set_user(self.staff.agent):
+			communication = send_as_letter(self.ticket, "<p>Your repair is booked.</p>")["communication"]
+		self.assertEqual(uab_letter(frappe.get_doc("Communication", communication)).copy_to, "Mo Advocate")
+
 	def test_letters_copy_the_advocate_while_their_authority_stands_6_3_2(self):
 		letter = uab_letter(frappe.get_doc("UAB Communication Protocol", self.protocol))
 		self.assertEqual(letter.copy_to, "Mo Advocate")

@@ -42,7 +42,8 @@ async function setupForm({ doc, call, $dialog }) {
 		$dialog({
 			title: answer.print_url ? __("Letter recorded") : __("Sent for approval"),
 			html: answer.print_url
-				? `<p>${escape(__("The letter is on the ticket and waits in Letters to Post until it is marked posted."))}</p>`
+				? `<p>${escape(__("The letter is on the ticket and waits in Letters to Post until it is marked posted."))}</p>` +
+				  (answer.no_address ? `<p><strong>${escape(__("No postal address is recorded for this customer: add one to their contact before the letter is printed."))}</strong></p>` : "")
 				: `<p>${escape(__("The reply waits on the ticket for {0}, who sends or returns it.").replace("{0}", view.reply.officer))}</p>`,
 			actions,
 		});
