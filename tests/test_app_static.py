@@ -375,11 +375,20 @@ def test_every_doctype_js_file_exists():
 			assert (APP / path).exists(), path
 
 
-@pytest.mark.parametrize("name", ["hd_form_script_banner.js", "hd_form_script_reply.js"])
-def test_agent_ui_scripts_define_setup_form_and_escape(name):
+@pytest.mark.parametrize(
+	"name, defines",
+	[("hd_form_script_banner.js", "setupForm"), ("hd_form_script_reply.js", "uabReplyActions")],
+)
+def test_agent_ui_script_parts_define_their_function_and_escape(name, defines):
 	script = (APP / "public" / "js" / name).read_text()
-	assert "function setupForm(" in script
+	assert f"function {defines}(" in script
 	assert "&lt;" in script, "every stored value shown in the agent UI is escaped"
+
+
+def test_the_agent_ui_script_is_one_setup_form_calling_its_reply_part():
+	banner = (APP / "public" / "js" / "hd_form_script_banner.js").read_text()
+	reply = (APP / "public" / "js" / "hd_form_script_reply.js").read_text()
+	assert "uabReplyActions(" in banner and "function setupForm(" not in reply
 
 
 def pot_msgids() -> set[str]:

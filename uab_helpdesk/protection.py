@@ -12,6 +12,7 @@ answer cached before that commit does not outlive it.
 """
 
 import re
+from contextlib import contextmanager
 from email.utils import getaddresses
 
 import frappe
@@ -163,8 +164,25 @@ def _protected_by_phone(digits: str) -> str | None:
 
 def load_rules(protocol: str) -> ProtocolRules:
 	"""The Active protocol as the policy's value object. Read fresh, not from the document cache:
-	only protected contacts get here, and a cached copy can outlive a rolled-back change."""
-	return rules_of(frappe.get_doc("UAB Communication Protocol", protocol))
+	only protected contacts get here, and a cached copy can outlive a rolled-back change. Inside
+	`rules_read_once` (a read-only answer) each protocol is read once."""
+	memo = getattr(frappe.local, "uab_rules_once", None)
+	if memo is None:
+		return rules_of(frappe.get_doc("UAB Communication Protocol", protocol))
+	if protocol not in memo:
+		memo[protocol] = rules_of(frappe.get_doc("UAB Communication Protocol", protocol))
+	return memo[protocol]
+
+
+@contextmanager
+def rules_read_once():
+	"""For an answer that only reads (the agent UI's ticket view): its banner, reply way and drafts
+	each ask for the same protocol's rules; nothing it does can change them meanwhile."""
+	frappe.local.uab_rules_once = {}
+	try:
+		yield
+	finally:
+		frappe.local.uab_rules_once = None
 
 
 def rules_of(doc) -> ProtocolRules:

@@ -26,6 +26,11 @@ def get_banner(ticket: str | int) -> dict | None:
 	require_banner_reader()
 	ticket = str(ticket)
 	frappe.has_permission("HD Ticket", "read", doc=ticket, throw=True)
+	return banner_of_ticket(ticket)
+
+
+def banner_of_ticket(ticket: str) -> dict | None:
+	"""get_banner's answer, for a caller already checked (the agent UI's `api.replies.ticket_view`)."""
 	state = frappe.db.get_value(
 		"HD Ticket",
 		ticket,

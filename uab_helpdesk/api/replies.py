@@ -10,7 +10,7 @@ from frappe.utils import now_datetime
 
 from uab_helpdesk.language import flagged_on_ticket
 from uab_helpdesk.policy.reply import ReplyRoute
-from uab_helpdesk.protection import load_rules, protocol_of_contact
+from uab_helpdesk.protection import load_rules, protocol_of_contact, rules_read_once
 from uab_helpdesk.replies import (
 	LETTER,
 	POSTED,
@@ -110,7 +110,9 @@ def _draft_to_decide(draft: str):
 	"""A draft still awaiting approval, and a caller who is the customer's single point of contact or
 	deputy under the protocol in force now (a changed protocol changes who decides)."""
 	require_role(STAFF_ROLES, _("send or return a reply for approval"))
-	doc = frappe.get_doc("UAB Reply Draft", draft)
+	# Locked until this request ends: a second click (or the deputy at the same moment) waits, then
+	# finds it decided, so a reply is never sent twice.
+	doc = frappe.get_doc("UAB Reply Draft", draft, for_update=True)
 	doc.check_permission("read")
 	protocol = protocol_of_contact(doc.contact)
 	if protocol and not load_rules(protocol).is_named_officer(frappe.session.user):
@@ -153,18 +155,24 @@ def return_draft(draft: str, reason: str) -> None:
 
 @frappe.whitelist()
 def ticket_view(ticket: str | int) -> dict:
-	"""What the agent UI shows of replies on a ticket, for the caller: what the reply editor offers in
-	place of Send (None: Helpdesk's own Send), the replies waiting for approval or returned, and the
-	messages to show collapsed (6.3.3). The server decides again on every action."""
+	"""Everything the agent UI's form script shows on a ticket, for the caller, in one call (one
+	permission check, one round trip: `benchmarks/ticket_open.py`): the banner (`get_banner`'s answer),
+	what the reply editor offers in place of Send (None: Helpdesk's own Send), the replies waiting for
+	approval or returned, and the messages to show collapsed (6.3.3). The server decides again on
+	every action."""
+	from uab_helpdesk.api.protocol import banner_of_ticket
+
 	require_role(STAFF_ROLES, _("read a ticket"))
 	ticket = str(ticket)
 	frappe.has_permission("HD Ticket", "read", doc=ticket, throw=True)
-	offer = reply_offer(ticket)
-	return {
-		"reply": offer if offer["label"] else None,
-		"drafts": _drafts_of(ticket),
-		"flagged": flagged_on_ticket(ticket),
-	}
+	with rules_read_once():
+		offer = reply_offer(ticket)
+		return {
+			"banner": banner_of_ticket(ticket),
+			"reply": offer if offer["label"] else None,
+			"drafts": _drafts_of(ticket),
+			"flagged": flagged_on_ticket(ticket),
+		}
 
 
 def _drafts_of(ticket: str) -> list[dict]:

@@ -61,8 +61,10 @@ class TestSendAsLetter(ProtectedCustomerTestCase):
 
 	def test_the_editor_offers_send_as_letter_to_the_officer_only_6_4_2(self):
 		with self.set_user(self.staff.agent):
-			offer = ticket_view(self.ticket)["reply"]
+			view = ticket_view(self.ticket)
+		offer = view["reply"]
 		self.assertEqual((offer["route"], offer["label"]), ("letter", "Send as letter"))
+		self.assertEqual(view["banner"]["protocol"], self.protocol, "one call brings the banner too")
 		with self.set_user(self.staff.other_agent):
 			offer = ticket_view(self.ticket)["reply"]
 		self.assertEqual(offer["route"], "approval")
@@ -73,7 +75,9 @@ class TestSendAsLetter(ProtectedCustomerTestCase):
 
 		other = make_ticket(make_contact("Unprotected Tenant"))
 		with self.set_user(self.staff.other_agent):
-			self.assertIsNone(ticket_view(other)["reply"])
+			view = ticket_view(other)
+		self.assertIsNone(view["reply"])
+		self.assertIsNone(view["banner"])
 
 	def test_a_portal_customer_cannot_send_a_letter(self):
 		"""Attack: the customer (or anyone not staff) posts a "letter" on a ticket."""

@@ -1,5 +1,6 @@
-// Helpdesk agent UI (/helpdesk): installed as the HD Form Script "UAB Protocol Banner" and kept in
-// step on every migrate. Helpdesk re-runs form scripts whenever the ticket changes, so the dialog is
+// Helpdesk agent UI (/helpdesk): installed, with hd_form_script_reply.js after it, as the HD Form Script
+// "UAB Protocol Banner" and kept in step on every migrate. One call (api.replies.ticket_view) brings the
+// banner and the reply editor's ways. Helpdesk re-runs form scripts whenever the ticket changes, so the dialog is
 // shown once per opening of a ticket, and the header action always offers the full rules. A ticket
 // held for screening (policy 6.4.3) also offers its screening outcomes; the server checks them.
 async function setupForm({ doc, call, $dialog }) {
@@ -27,8 +28,10 @@ async function setupForm({ doc, call, $dialog }) {
 			window.open(`/app/uab-incident/${encodeURIComponent(recorded.incident)}`);
 		},
 	};
-	const banner = await call("uab_helpdesk.api.protocol.get_banner", { ticket: doc.name });
-	if (!banner) return { actions: [recordIncident, recordAbuse] };
+	const view = await call("uab_helpdesk.api.replies.ticket_view", { ticket: doc.name });
+	const replyActions = uabReplyActions({ doc, call, $dialog }, view); // hd_form_script_reply.js
+	const banner = view.banner;
+	if (!banner) return { actions: [recordIncident, recordAbuse, ...replyActions] };
 
 	// 6.3.1: a staff-safety precaution is read before anything else, whatever the customer's stage.
 	const safety = (banner.staff_safety || []).map((marker) => `<p><strong>${escape(marker.summary)}</strong></p>`).join("");
@@ -88,6 +91,6 @@ async function setupForm({ doc, call, $dialog }) {
 	if (banner.held && banner.held.awaiting) {
 		actions.push({ label: __("Screen held message"), theme: "orange", variant: "subtle", onClick: () => banner.held.awaiting && screen() });
 	}
-	actions.push(recordIncident, recordAbuse);
+	actions.push(recordIncident, recordAbuse, ...replyActions);
 	return { actions };
 }

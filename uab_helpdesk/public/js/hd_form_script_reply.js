@@ -1,21 +1,16 @@
-// Helpdesk agent UI (/helpdesk): installed as the HD Form Script "UAB Reply Ways" (setup/install.py).
-// 1. The reply editor offers what the server decided (api.replies.ticket_view, policy/reply.py) in place of
+// Helpdesk agent UI (/helpdesk): part of the HD Form Script "UAB Protocol Banner" (setup/install.py
+// appends it to hd_form_script_banner.js, whose setupForm calls this with api.replies.ticket_view's answer).
+// 1. The reply editor offers what the server decided (policy/reply.py) in place of
 //    Send: "Send as letter" or "Send to {officer} for approval". The agent's text is sent as written; a
 //    refusal keeps it in the editor. Anything else keeps Helpdesk's Send, and the server's answer to it.
 // 2. Replies waiting for approval: the single point of contact sends or returns them from the ticket.
 // 3. A message the language signal flagged is shown collapsed (staff welfare, policy 6.3.3).
 // Helpdesk builds its editor and activity itself and offers no hook into them, so this finds them on the
 // page; Helpdesk re-runs form scripts whenever the ticket changes, so every step is idempotent.
-async function setupForm({ doc, call, $dialog }) {
+function uabReplyActions({ doc, call, $dialog }, view) {
 	const __ = window.__ || ((text) => text);
 	const escape = (value) =>
 		String(value == null ? "" : value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-	let view;
-	try {
-		view = await call("uab_helpdesk.api.replies.ticket_view", { ticket: doc.name });
-	} catch (error) {
-		return { actions: [] }; // Helpdesk runs the form scripts together: this one must not stop the banner
-	}
 	const explain = (error) =>
 		$dialog({
 			title: __("Not sent"),
@@ -168,5 +163,5 @@ async function setupForm({ doc, call, $dialog }) {
 		variant: "subtle",
 		onClick: () => decide(draft),
 	}));
-	return { actions };
+	return actions;
 }
