@@ -6,9 +6,9 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as assign
 from frappe.desk.form.assign_to import close_all_assignments
-from frappe.utils import now_datetime, strip_html
+from frappe.utils import cint, now_datetime, strip_html
 
-from uab_helpdesk.enforcement import current_override
+from uab_helpdesk.events.communication import MEDIUM_CHANNELS
 from uab_helpdesk.policy.decision import OutgoingContact
 from uab_helpdesk.policy.reply import ReplyRoute, ReplyWay, reply_way
 from uab_helpdesk.policy.values import Channel
@@ -21,15 +21,17 @@ TO_POST, POSTED = "To post", "Posted"
 
 def way_for(ticket: str, user: str) -> tuple[ReplyWay, str | None, str | None]:
 	"""How ``user``'s reply on the ticket can go to its customer, with the customer and their protocol.
-	A reply is e-mail to the customer (Helpdesk's agent reply), judged as `enforcement` judges it."""
+	The reply is judged as the enforcement hook will judge Helpdesk's agent reply: by e-mail, or, where
+	Helpdesk skips the e-mail workflow (HD Settings), by the medium it then uses, the portal."""
 	values = frappe.db.get_value(
 		"HD Ticket", ticket, ["contact", "ticket_type", "uab_safety_matter"], as_dict=True
 	)
 	protocol = protocol_of_contact(values.contact) if values else None
-	if not protocol or current_override():
+	if not protocol:
 		return ReplyWay(ReplyRoute.SEND, Channel.EMAIL), values and values.contact, protocol
+	skips_email = cint(frappe.db.get_single_value("HD Settings", "skip_email_workflow"))
 	reply = OutgoingContact(
-		channel=Channel.EMAIL,
+		channel=MEDIUM_CHANNELS["" if skips_email else "Email"],
 		at=now_datetime(),
 		agent=user,
 		ticket_type=values.ticket_type,

@@ -199,6 +199,29 @@ class TestSendAsLetter(ProtectedCustomerTestCase):
 		self.assertIn("Your repair is booked.", letter.content)
 
 
+class TestReplyInThePortal(ProtectedCustomerTestCase):
+	"""Letters or the portal only. Where Helpdesk skips the e-mail workflow its reply is read in the
+	portal, and the editor offers what enforcement will judge (INTEGRATION §2; policy 6.4.2)."""
+
+	protocol_fields = {
+		"allowed_channels": [{"channel": "Letter"}, {"channel": "Portal"}],
+		"contact_windows": [],
+	}
+
+	def test_the_way_follows_the_medium_helpdesk_will_use_6_4_2(self):
+		from frappe.tests.utils import change_settings
+
+		from uab_helpdesk.tests.test_outgoing_enforcement import reply
+
+		with self.set_user(self.staff.agent):
+			self.assertEqual(ticket_view(self.ticket)["reply"]["route"], "letter", "e-mail is not allowed")
+		with change_settings("HD Settings", {"skip_email_workflow": 1}):
+			with self.set_user(self.staff.agent):
+				self.assertIsNone(ticket_view(self.ticket)["reply"], "a portal reply is allowed: Send")
+				reply(self.ticket, "<p>portal-reply</p>")  # and enforcement lets it through
+		self.assertTrue(frappe.db.exists("Communication", {"content": ("like", "%portal-reply%")}))
+
+
 class TestSendForApproval(ProtectedCustomerTestCase):
 	"""E-mail or letters, through the single point of contact (`staff.agent`)."""
 
