@@ -3,6 +3,7 @@ for approval* and the officer's *Send* or *Return*, and the letters waiting to b
 checks its caller first, then decides on the server again whatever the page offered."""
 
 import json
+from urllib.parse import urlencode
 
 import frappe
 from frappe import _
@@ -38,16 +39,15 @@ def _ticket_to_reply_on(ticket: str | int):
 
 
 def print_url(communication: str) -> str:
-	return f"/api/method/uab_helpdesk.api.replies.print_letters?communications={communication}"
+	query = urlencode({"communications": json.dumps([communication])})
+	return f"/api/method/uab_helpdesk.api.replies.print_letters?{query}"
 
 
 def _letters(communications: str | list, to_post: bool = False) -> list:
 	"""The letters named, each checked: a reply sent as a letter on a ticket the caller may read. Frappe
 	lets a user read a Communication only if they wrote it, so the ticket is what gives need to know."""
-	if isinstance(communications, str):
-		communications = json.loads(communications) if communications.startswith("[") else [communications]
 	letters = []
-	for name in communications or ():
+	for name in frappe.parse_json(communications) or ():
 		values = frappe.db.get_value(
 			"Communication",
 			name,
