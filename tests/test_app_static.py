@@ -379,10 +379,21 @@ def test_every_doctype_js_file_exists():
 	"name, defines",
 	[("hd_form_script_banner.js", "setupForm"), ("hd_form_script_reply.js", "uabReplyActions")],
 )
-def test_agent_ui_script_parts_define_their_function_and_escape(name, defines):
-	script = (APP / "public" / "js" / name).read_text()
-	assert f"function {defines}(" in script
+def test_agent_ui_script_parts_define_their_function(name, defines):
+	assert f"function {defines}(" in (APP / "public" / "js" / name).read_text()
+
+
+def test_agent_ui_script_escapes():
+	"""The script as installed (setup/install.py joins its parts): one escaper, handed to the reply part."""
+	install = ast.parse((APP / "setup" / "install.py").read_text())
+	files = next(
+		ast.literal_eval(node.value)
+		for node in install.body
+		if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "FORM_SCRIPT_FILES"
+	)
+	script = "\n".join((APP / "public" / "js" / name).read_text() for name in files)
 	assert "&lt;" in script, "every stored value shown in the agent UI is escaped"
+	assert script.count("const escape =") == 1
 
 
 def test_the_agent_ui_script_is_one_setup_form_calling_its_reply_part():

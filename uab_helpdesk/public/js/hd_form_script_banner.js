@@ -29,7 +29,7 @@ async function setupForm({ doc, call, $dialog }) {
 		},
 	};
 	const view = await call("uab_helpdesk.api.replies.ticket_view", { ticket: doc.name });
-	const replyActions = uabReplyActions({ doc, call, $dialog }, view); // hd_form_script_reply.js
+	const replyActions = uabReplyActions({ doc, call, $dialog, __, escape }, view); // hd_form_script_reply.js
 	const banner = view.banner;
 	if (!banner) return { actions: [recordIncident, recordAbuse, ...replyActions] };
 

@@ -7,10 +7,8 @@
 // 3. A message the language signal flagged is shown collapsed (staff welfare, policy 6.3.3).
 // Helpdesk builds its editor and activity itself and offers no hook into them, so this finds them on the
 // page; Helpdesk re-runs form scripts whenever the ticket changes, so every step is idempotent.
-function uabReplyActions({ doc, call, $dialog }, view) {
-	const __ = window.__ || ((text) => text);
-	const escape = (value) =>
-		String(value == null ? "" : value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+// `__` and `escape` are the banner's (hd_form_script_banner.js): one translator and one escaper per script.
+function uabReplyActions({ doc, call, $dialog, __, escape }, view) {
 	const explain = (error) =>
 		$dialog({
 			title: __("Not sent"),
