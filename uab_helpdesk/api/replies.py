@@ -65,19 +65,27 @@ def _letters(communications: str | list, to_post: bool = False) -> list:
 
 @frappe.whitelist()
 def print_letters(communications: str | list) -> None:
-	"""One PDF of the letters named (Letters to Post: "Print all"), by Frappe's own multi-document print
-	with the site's Letter Head; the permission is checked here, on each letter's ticket."""
-	from frappe.utils.print_format import download_multi_pdf
+	"""One PDF of the letters named (Letters to Post: "Print all"), each rendered by Frappe's own
+	`get_print` with the site's Letter Head; the permission is checked here, on each letter's ticket.
+	Frappe's `download_multi_pdf` is not used: it leaves out, without a word, a document that fails to
+	render, and a letter missing from the print must not then be marked posted."""
+	from io import BytesIO
+
+	from pypdf import PdfWriter
 
 	require_role(STAFF_ROLES, _("print letters"))
-	names = [letter.name for letter in _letters(communications)]
+	letters = _letters(communications)
+	writer = PdfWriter()
 	checked_before = frappe.flags.ignore_print_permissions
 	frappe.flags.ignore_print_permissions = True
 	try:
-		download_multi_pdf("Communication", json.dumps(names), LETTER_FORMAT)
+		for letter in letters:
+			writer = frappe.get_print("Communication", letter.name, LETTER_FORMAT, as_pdf=True, output=writer)
 	finally:
 		frappe.flags.ignore_print_permissions = checked_before
-	frappe.local.response.filename = "letters.pdf"
+	pdf = BytesIO()
+	writer.write(pdf)
+	frappe.local.response.update({"filename": "letters.pdf", "filecontent": pdf.getvalue(), "type": "pdf"})
 
 
 @frappe.whitelist(methods=["POST"])

@@ -2,10 +2,12 @@
 allowed but letters are, and *Send to the single point of contact for approval* where only they may reply.
 Each refusal is written as the attack first: the caller learns nothing and nothing is written."""
 
+import io
 import json
 
 import frappe
 from frappe.desk.query_report import run as run_report
+from pypdf import PdfReader
 
 from uab_helpdesk.api.replies import (
 	mark_letters_posted,
@@ -21,6 +23,17 @@ from uab_helpdesk.tests.utils import make_ticket
 from uab_helpdesk.utils import UABValidationError
 
 LETTERS_ONLY = {"allowed_channels": [{"channel": "Letter"}], "contact_windows": []}
+
+
+def require_served_site(test) -> None:
+	"""wkhtmltopdf fetches the print view's styles from the site's own address: a site that is not
+	served (a bench with no web server running) cannot make a PDF, with or without this app."""
+	import requests
+
+	try:
+		requests.get(frappe.utils.get_url("/api/method/ping"), timeout=5).raise_for_status()
+	except requests.RequestException:
+		test.skipTest(f"{frappe.utils.get_url()} is not served: no PDF can be made here")
 
 
 def letters_of(ticket: str) -> list:
@@ -129,12 +142,29 @@ class TestSendAsLetter(ProtectedCustomerTestCase):
 			second = send_as_letter(self.ticket, "<p>Second.</p>")["communication"]
 		with self.set_user(self.staff.customer), self.assertRaises(frappe.PermissionError):
 			print_letters(json.dumps([first, second]))
+		with self.set_user(self.staff.other_agent), self.assertRaises(frappe.DoesNotExistError):
+			print_letters(json.dumps(["not-a-letter"]))
+		require_served_site(self)
 		frappe.local.response.pop("filecontent", None)
 		with self.set_user(self.staff.other_agent):
 			print_letters(json.dumps([first, second]))
 		self.assertTrue(frappe.local.response.filecontent.startswith(b"%PDF"))
-		with self.set_user(self.staff.other_agent), self.assertRaises(frappe.DoesNotExistError):
-			print_letters(json.dumps(["not-a-letter"]))
+		pages = PdfReader(io.BytesIO(frappe.local.response.filecontent)).pages
+		self.assertEqual(len(pages), 2, "both letters, one page each")
+		self.assertIn("Second.", pages[1].extract_text())
+
+	def test_a_letter_that_cannot_be_printed_is_an_error_never_a_shorter_pdf(self):
+		"""Print all, then Mark all as posted: a letter silently left out of the print would be recorded
+		posted without ever being printed."""
+		from unittest.mock import patch
+
+		with self.set_user(self.staff.agent):
+			communication = send_as_letter(self.ticket, "<p>Must print.</p>")["communication"]
+			frappe.local.response.pop("filecontent", None)
+			with patch("uab_helpdesk.policy.letters.reply_letter", side_effect=RuntimeError("broken")):
+				with self.assertRaises(Exception):
+					print_letters([communication])
+		self.assertNotIn("filecontent", frappe.local.response)
 
 	def test_the_letter_waits_in_letters_to_post_until_marked_posted(self):
 		with self.set_user(self.staff.agent):
