@@ -384,8 +384,8 @@ def test_agent_ui_script_parts_define_their_function(name, defines):
 
 
 def test_agent_ui_script_escapes():
-	"""The script as installed (setup/install.py joins its parts): one escaper, handed to the reply part."""
-	install = ast.parse((APP / "setup" / "install.py").read_text())
+	"""The script as installed (setup/ui.py joins its parts): one escaper, handed to the reply part."""
+	install = ast.parse((APP / "setup" / "ui.py").read_text())
 	files = next(
 		ast.literal_eval(node.value)
 		for node in install.body

@@ -26,7 +26,7 @@ fixtures = [
 	{"dt": "Role", "filters": [["role_name", "like", "UAB %"]]},
 ]
 
-# The banner agents see in Desk (the agent UI gets an HD Form Script, see setup/install.py)
+# The banner agents see in Desk (the agent UI gets an HD Form Script, see setup/ui.py)
 doctype_js = {
 	"HD Ticket": ["public/js/uab_banner.js", "public/js/hd_ticket.js", "public/js/correspondence.js"],
 	"Contact": ["public/js/uab_banner.js", "public/js/contact.js"],

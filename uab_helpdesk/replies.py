@@ -15,7 +15,7 @@ from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import load_rules, protocol_of_contact, site_context
 from uab_helpdesk.utils import UABValidationError, render
 
-LETTER = "Letter"  # the Communication medium a Property Setter adds (setup/install.py)
+LETTER = "Letter"  # the Communication medium a Property Setter adds (setup/defaults.py)
 TO_POST, POSTED = "To post", "Posted"
 
 

@@ -29,7 +29,7 @@ MEDIUM_CHANNELS = {
 	"Visit": Channel.IN_PERSON,
 	"Meeting": Channel.IN_PERSON,
 	"Other": Channel.LETTER,
-	"Letter": Channel.LETTER,  # a reply sent as a letter (replies.py); the medium is ours (setup/install.py)
+	"Letter": Channel.LETTER,  # a reply sent as a letter (replies.py); the medium is ours (setup/defaults.py)
 }
 # Set by the server only: a letter is queued "To post" when written, and marked posted by a named action.
 LETTER_FIELDS = ("uab_letter_status", "uab_posted_by", "uab_posted_on")

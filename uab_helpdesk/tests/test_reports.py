@@ -151,7 +151,7 @@ class TestWorkspace(UABTestCase):
 	def test_the_workspace_and_its_number_cards_are_installed_8(self):
 		from frappe.desk.doctype.number_card.number_card import get_result
 
-		from uab_helpdesk.setup.install import get_number_cards
+		from uab_helpdesk.setup.ui import get_number_cards
 
 		workspace = frappe.get_doc("Workspace", "Unacceptable Behaviour")
 		self.assertEqual(

@@ -14,7 +14,8 @@ def before_tests() -> None:
 		helpdesk_before_tests = None
 	if helpdesk_before_tests:
 		helpdesk_before_tests()
-	from uab_helpdesk.setup.install import make_custom_fields, make_default_ticket_types
+	from uab_helpdesk.setup.custom_fields import make_custom_fields
+	from uab_helpdesk.setup.defaults import make_default_ticket_types
 
 	make_custom_fields()
 	make_default_ticket_types()

@@ -1,4 +1,4 @@
-// Helpdesk agent UI (/helpdesk): part of the HD Form Script "UAB Protocol Banner" (setup/install.py
+// Helpdesk agent UI (/helpdesk): part of the HD Form Script "UAB Protocol Banner" (setup/ui.py
 // appends it to hd_form_script_banner.js, whose setupForm calls this with api.replies.ticket_view's answer).
 // 1. The reply editor offers what the server decided (policy/reply.py) in place of
 //    Send: "Send as letter" or "Send to {officer} for approval". The agent's text is sent as written; a
