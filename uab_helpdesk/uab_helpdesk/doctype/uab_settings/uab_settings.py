@@ -36,6 +36,12 @@ class UABSettings(Document):
 	# end: auto-generated types
 	"""Site-wide settings of the Unacceptable Customer Behaviour policy."""
 
+	def onload(self):
+		"""What the app relies on and cannot find in this site, shown above the form (setup/health.py)."""
+		from uab_helpdesk.setup.health import setup_problems
+
+		self.set_onload("setup_problems", setup_problems())
+
 	def validate(self):
 		self.validate_periods()
 		self.validate_safety_terms()
