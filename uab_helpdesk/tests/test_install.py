@@ -2,7 +2,7 @@
 
 import frappe
 
-from uab_helpdesk.setup.install import get_custom_fields, make_custom_fields
+from uab_helpdesk.setup.custom_fields import get_custom_fields, make_custom_fields
 from uab_helpdesk.tests import UABTestCase
 
 
@@ -44,7 +44,8 @@ class TestInstall(UABTestCase):
 	def test_a_migrate_that_changes_nothing_writes_nothing(self):
 		"""Helpdesk's own tests take the newest HD Form Script; a migrate must not rewrite ours (nor our
 		fields and number cards) when nothing changed."""
-		from uab_helpdesk.setup.install import FORM_SCRIPT_NAME, after_migrate
+		from uab_helpdesk.setup.install import after_migrate
+		from uab_helpdesk.setup.ui import FORM_SCRIPT_NAME
 
 		after_migrate()  # bring everything up to date first
 
@@ -60,3 +61,73 @@ class TestInstall(UABTestCase):
 		before = stamps()
 		after_migrate()
 		self.assertEqual(stamps(), before)
+
+
+class TestSetupOnALandlordsSite(UABTestCase):
+	"""Issue 19: nothing the install writes depends on Helpdesk's data being as shipped."""
+
+	def setUp(self):
+		super().setUp()
+		self.isolate()
+
+	def test_the_settings_json_names_no_record_the_install_makes_later(self):
+		"""Frappe creates a Single with its JSON defaults before `after_install`, and validates links."""
+		meta = frappe.get_meta("UAB Settings")
+		for field in meta.get_link_fields():
+			self.assertFalse(field.default, f"{field.fieldname} has a Link default")
+
+	def test_defaults_fill_only_what_is_empty_and_keep_the_landlords_choice(self):
+		from uab_helpdesk.setup.defaults import make_default_settings
+
+		frappe.get_doc({"doctype": "HD Ticket Type", "name": "Landlord safety"}).insert(
+			ignore_if_duplicate=True
+		)
+		frappe.db.set_single_value("UAB Settings", "safety_ticket_type", "Landlord safety")
+		make_default_settings()
+		self.assertEqual(frappe.db.get_single_value("UAB Settings", "safety_ticket_type"), "Landlord safety")
+
+	def test_a_second_setup_writes_nothing(self):
+		from uab_helpdesk.setup.install import ensure_setup
+
+		ensure_setup()
+		before = frappe.get_doc("UAB Settings").modified
+		ensure_setup()
+		self.assertEqual(frappe.get_doc("UAB Settings").modified, before)
+
+	def test_defaults_never_name_a_record_that_is_missing(self):
+		"""A landlord who deleted Urgent gets no broken link; the settings say what is missing."""
+		from uab_helpdesk.setup.defaults import make_default_settings
+		from uab_helpdesk.setup.health import setup_problems
+
+		frappe.db.delete("HD Ticket Priority", {"name": "Urgent"})
+		frappe.db.set_single_value("UAB Settings", "safety_priority", None)
+		make_default_settings()
+		self.assertFalse(frappe.db.get_single_value("UAB Settings", "safety_priority"))
+		frappe.clear_document_cache("UAB Settings", "UAB Settings")
+		self.assertTrue(any("priority" in problem for problem in setup_problems()))
+
+	def test_settings_say_what_is_missing_above_the_form(self):
+		from uab_helpdesk.setup.ui import FORM_SCRIPT_NAME
+
+		frappe.db.set_value("Email Account", {"default_outgoing": 1}, "default_outgoing", 0)
+		if frappe.db.exists("DocType", "HD Form Script"):
+			frappe.db.set_value("HD Form Script", FORM_SCRIPT_NAME, "enabled", 0)
+		settings = frappe.get_doc("UAB Settings")
+		settings.run_method("onload")
+		problems = settings.get_onload().get("setup_problems")
+		self.assertTrue(any("outgoing e-mail account" in problem for problem in problems))
+		if frappe.db.exists("DocType", "HD Form Script"):
+			self.assertTrue(any(FORM_SCRIPT_NAME in problem for problem in problems))
+
+	def test_a_migrate_repairs_what_is_missing(self):
+		"""A custom field deleted, the agent UI's script deleted: `after_migrate` makes them again."""
+		from uab_helpdesk.setup.install import after_migrate
+		from uab_helpdesk.setup.ui import FORM_SCRIPT_NAME
+
+		frappe.db.delete("Custom Field", {"dt": "HD Ticket", "fieldname": "uab_held"})
+		if frappe.db.exists("DocType", "HD Form Script"):
+			frappe.db.delete("HD Form Script", {"name": FORM_SCRIPT_NAME})
+		after_migrate()
+		self.assertTrue(frappe.db.exists("Custom Field", {"dt": "HD Ticket", "fieldname": "uab_held"}))
+		if frappe.db.exists("DocType", "HD Form Script"):
+			self.assertTrue(frappe.db.exists("HD Form Script", FORM_SCRIPT_NAME))
