@@ -12,11 +12,13 @@ from uab_helpdesk.policy.values import Channel, Outcome, Rule
 
 from .conftest import OFFICER, make_rules
 
-# Three corpora written blind by people who had not seen the terms; docs/benchmarks.md records which
-# ones the terms were later tuned on and the blind figures.
+# The corpora the terms were tuned on, as a guard against a change that loses what they find. They measure
+# nothing (docs/benchmarks.md gives the blind figures). A `*_blind_*` set not yet tuned on is scored by
+# benchmarks/safety_corpus.py only: asserting on it here would invite tuning the terms to it.
 CORPUS = [
 	message
 	for path in sorted((Path(__file__).parent / "corpus").glob("health_and_safety*.json"))
+	if "_blind_" not in path.name
 	for message in json.loads(path.read_text("utf-8"))
 ]
 TUESDAY_11 = datetime(2026, 12, 1, 11, 0)
