@@ -18,7 +18,8 @@ ABUSIVE = "You are a useless fucking idiot and I hope you rot in hell"
 
 
 def _contact(first_name: str, email: str) -> str:
-	return frappe.db.get_value("Contact", {"first_name": first_name}, "name") or (
+	"""Found again by address: Frappe renames a contact after the portal user linked to it."""
+	return frappe.db.get_value("Contact Email", {"email_id": email, "parenttype": "Contact"}, "parent") or (
 		frappe.get_doc(
 			{
 				"doctype": "Contact",
@@ -53,19 +54,7 @@ def create() -> None:
 			frappe.get_doc({"doctype": "HD Agent", "user": agent, "agent_name": agent.split("@")[0]}).insert(
 				ignore_permissions=True
 			)
-	contact = frappe.db.get_value("Contact", {"first_name": CONTACT}, "name")
-	if not contact:
-		contact = (
-			frappe.get_doc(
-				{
-					"doctype": "Contact",
-					"first_name": CONTACT,
-					"email_ids": [{"email_id": "browser.tenant@tenant.test", "is_primary": 1}],
-				}
-			)
-			.insert(ignore_permissions=True)
-			.name
-		)
+	contact = _contact(CONTACT, "browser.tenant@tenant.test")
 	if not frappe.db.exists("UAB Communication Protocol", {"contact": contact, "status": "Active"}):
 		make_protocol(
 			contact, director=staff.director, activate_as=staff.head, single_point_of_contact=staff.agent
@@ -148,18 +137,13 @@ def abusive_message() -> None:
 
 
 def replies() -> None:
-	"""For each browser test ticket (the newest of each customer's): the letters and e-mails sent on it,
-	its replies for approval and its incidents, newest first, as JSON keyed by ticket."""
-	contacts = frappe.get_all(
-		"Contact",
-		filters={"first_name": ("in", [CONTACT, LETTERS_CONTACT, "Browser Abusive Tenant"])},
-		pluck="name",
+	"""For each browser test customer's ticket: the letters and e-mails sent on it, its replies for approval
+	and its incidents, newest first, as JSON keyed by ticket. Found by the address that raised it: Frappe
+	renames a contact after the portal user linked to it, so a first name does not find it again."""
+	tickets = frappe.get_all(
+		"HD Ticket", filters={"raised_by": ("like", "browser.%@tenant.test")}, pluck="name"
 	)
-	tickets = [
-		str(frappe.db.get_value("HD Ticket", {"contact": contact}, "name", order_by="creation desc"))
-		for contact in contacts
-	]
-	print(json.dumps({ticket: _replies_on(ticket) for ticket in tickets}, default=str))
+	print(json.dumps({str(ticket): _replies_on(ticket) for ticket in tickets}, default=str))
 
 
 def _replies_on(ticket: str) -> dict:
