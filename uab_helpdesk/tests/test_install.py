@@ -131,3 +131,22 @@ class TestSetupOnALandlordsSite(UABTestCase):
 		self.assertTrue(frappe.db.exists("Custom Field", {"dt": "HD Ticket", "fieldname": "uab_held"}))
 		if frappe.db.exists("DocType", "HD Form Script"):
 			self.assertTrue(frappe.db.exists("HD Form Script", FORM_SCRIPT_NAME))
+
+
+class TestPatchesRunAgain(UABTestCase):
+	"""Issue 19, point 3: every patch may run again (an interrupted migrate) and changes nothing twice."""
+
+	def test_every_patch_runs_twice_and_keeps_the_landlords_choices(self):
+		from frappe.modules.patch_handler import get_patches_from_app
+
+		frappe.db.set_single_value("UAB Settings", "subject_access_staff_as_roles", 0)
+		terms = len(frappe.get_doc("UAB Settings").safety_terms)
+		patches = [
+			patch for patch in get_patches_from_app("uab_helpdesk") if not patch.startswith("execute:")
+		]
+		self.assertTrue(patches)
+		for patch in patches * 2:
+			frappe.get_attr(f"{patch.split()[0]}.execute")()
+		settings = frappe.get_doc("UAB Settings")
+		self.assertEqual(settings.subject_access_staff_as_roles, 0)
+		self.assertEqual(len(settings.safety_terms), terms)
