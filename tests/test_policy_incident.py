@@ -28,6 +28,17 @@ def test_violence_threatened_without_police_report_is_refused_6_3_1():
 	]
 
 
+def test_a_draft_may_record_a_threat_before_the_police_report_but_not_be_submitted_6_3_1():
+	facts = IncidentFacts(
+		occurred_on=NOW,
+		channel=Channel.EMAIL,
+		description="A threat in a message received.",
+		physical_violence=PhysicalViolence.THREATENED,
+	)
+	assert validate_incident(facts, NOW, submitting=False) == []
+	assert validate_incident(facts, NOW, submitting=True)
+
+
 def test_violence_used_without_police_report_is_refused_6_3_1():
 	assert problems(physical_violence=PhysicalViolence.USED)
 

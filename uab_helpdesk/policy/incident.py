@@ -19,8 +19,10 @@ class IncidentFacts:
 	correspondence_not_answered: bool = False
 
 
-def validate_incident(incident: IncidentFacts, now: datetime) -> list[Message]:
-	"""Every reason the incident cannot be recorded as it stands; empty when it can."""
+def validate_incident(incident: IncidentFacts, now: datetime, submitting: bool = True) -> list[Message]:
+	"""Every reason the incident cannot be recorded as it stands; empty when it can. A draft may say that
+	violence was threatened before the police report is recorded (a threat found in a message is drafted
+	at once, 6.3.1); it is submitted, and counts, only with the report."""
 	problems = []
 	if incident.occurred_on > now:
 		problems.append(Message(_("An incident cannot be recorded as happening in the future.")))
@@ -30,7 +32,7 @@ def validate_incident(incident: IncidentFacts, now: datetime) -> list[Message]:
 				_("Describe what happened factually: the words spoken and the actions taken (policy 6.3.5).")
 			)
 		)
-	if incident.physical_violence != PhysicalViolence.NONE and not incident.police_reported:
+	if submitting and incident.physical_violence != PhysicalViolence.NONE and not incident.police_reported:
 		problems.append(
 			Message(
 				_(

@@ -84,7 +84,8 @@ class UABIncident(CaseRecord):
 			call_ended_by_staff=bool(cint(self.call_ended_by_staff)),
 			correspondence_not_answered=bool(cint(self.correspondence_not_answered)),
 		)
-		throw_problems(validate_incident(facts, now_datetime()), title=_("Incident Not Recorded"))
+		submitting = self.docstatus == 1 or self._action == "submit"
+		throw_problems(validate_incident(facts, now_datetime(), submitting), title=_("Incident Not Recorded"))
 
 
 def on_doctype_update():
