@@ -58,6 +58,8 @@ has_permission = {
 doc_events = {
 	"Communication": {
 		"validate": "uab_helpdesk.events.communication.validate",
+		# Off the request path: read for abuse in a job once the message is committed (issue 22).
+		"after_insert": "uab_helpdesk.language.queue_reading",
 	},
 	"Email Queue": {
 		"before_insert": "uab_helpdesk.events.email_queue.before_insert",
@@ -97,6 +99,8 @@ override_whitelisted_methods = {
 override_doctype_class = {"Notification": "uab_helpdesk.overrides.sms.UABNotification"}
 
 scheduler_events = {
+	# A message whose reader job died is still read (language.read_waiting).
+	"all": ["uab_helpdesk.language.read_waiting"],
 	"daily": [
 		"uab_helpdesk.tasks.activate_protocols_due",
 		"uab_helpdesk.tasks.close_quiet_cases",

@@ -1,24 +1,23 @@
-"""The language signal on every message received (policy 6.3.3, 6.5.3), from an offline classifier.
+"""The language signal on every message received (policy 2.2, 3.1, 5.2, 6.3.1, 6.3.3, 6.5.3).
 
-The classifier is `alt-profanity-check` (PyPI): a linear model trained on a large public corpus of
-offensive and ordinary text, shipped inside the package, so nothing is downloaded at run time and no
-message leaves the server; it is maintained, small and fast (docs/language.md says why it was chosen).
-It is loaded once per process, on the first message. If it cannot be loaded the message is received
-exactly the same, with no signal: the signal never decides anything (see `policy.language`).
+Read after the message is stored, in a background job queued when its transaction commits: receiving mail
+never waits on it, and a slow or failing reader cannot delay or lose a message. The reading has two parts:
+
+- what the policy names, by kind, with the words that showed it (`policy.abuse`): threats, harassment,
+  sexual remarks, slurs, abuse aimed at staff. Any kind flags the message, and a threat tells the managers
+  of the staff on the ticket at once (2.2, 6.3.1);
+- a profanity score from `alt-profanity-check` (PyPI; its model ships inside the package, nothing is
+  downloaded at run time), kept for the record; it flags nothing by itself, as swearing at a broken boiler
+  is not abuse of staff (3.1). docs/language.md says what each finds and misses, measured blind.
+
+It never blocks, holds or decides anything.
 """
 
 import frappe
-from frappe.utils import flt
+from frappe import _
 
-from uab_helpdesk.policy.language import (
-	DEFAULT_THRESHOLD,
-	LanguageSignal,
-	message_score,
-	own_words,
-	sentences,
-	signal,
-	snippet,
-)
+from uab_helpdesk.policy.abuse import ABUSE, HARASSMENT, SEXUAL, SLUR, THREAT, Finding, find_abuse
+from uab_helpdesk.policy.language import message_score, own_words, sentences, snippet
 from uab_helpdesk.utils import log_failure
 
 _model = None
@@ -33,30 +32,138 @@ def _predict_prob():
 	return _model
 
 
-def language_signal(subject: str | None, content: str | None) -> LanguageSignal | None:
-	words = own_words(subject, content)
-	if not words:
-		return None
-	threshold = flt(frappe.get_cached_doc("UAB Settings").get("language_flag_threshold")) or DEFAULT_THRESHOLD
-	return signal(score_of(words), threshold)
-
-
 def score_of(words: str) -> float:
 	return message_score([float(score) for score in _predict_prob()(sentences(words))], words)
 
 
-def mark_received(doc) -> None:
-	"""Communication validate, for a message received: store the signal on it. Never raises."""
+# Messages stored and not yet read, oldest first: one Redis push a message on the request path.
+TO_READ = "uab_language_to_read"
+
+
+def queue_reading(doc, method=None) -> None:
+	"""Communication after_insert: once the message is committed, it joins the list waiting to be read,
+	and a reader job is queued only when the list was empty (under tests, it is read at once: there is
+	no commit to wait for). A burst of mail costs one push a message. Never raises."""
+	if doc.sent_or_received != "Received" or frappe.flags.uab_exempt:
+		return
 	try:
-		if result := language_signal(doc.subject, doc.content):
-			doc.uab_language_score, doc.uab_language_flagged = result.score, int(result.flagged)
+		if _read_at_once():
+			read_message(doc.name)
+		else:
+			frappe.db.after_commit.add(lambda name=doc.name: _wait_to_be_read(name))
 	except Exception:
-		log_failure("UAB Helpdesk: no language signal for a received message", "Communication")
+		log_failure("UAB Helpdesk: could not queue the language signal", "Communication", doc.name)
+
+
+def _wait_to_be_read(communication: str) -> None:
+	try:
+		if frappe.cache.rpush(TO_READ, communication) == 1:
+			frappe.enqueue(
+				"uab_helpdesk.language.read_waiting", queue="short", job_id=TO_READ, deduplicate=True
+			)
+	except Exception:
+		log_failure("UAB Helpdesk: could not queue the language signal", "Communication", communication)
+
+
+def read_waiting() -> None:
+	"""The reader job, and every few minutes the scheduler (hooks.py) in case a reader died: reads each
+	waiting message, oldest first, and commits each, so that one failure costs one signal, never a message."""
+	while name := frappe.cache.lpop(TO_READ):
+		read_message(name.decode() if isinstance(name, bytes) else name)
+		frappe.db.commit()  # nosemgrep: a background job, one message at a time
+
+
+def _read_at_once() -> bool:
+	"""Under tests there is no commit to wait for: the job runs at once, in the test's transaction."""
+	return bool(frappe.flags.in_test)
+
+
+def read_message(communication: str) -> None:
+	"""The job: store the kinds found and the score on the message, and tell managers of a threat."""
+	try:
+		message = frappe.db.get_value(
+			"Communication",
+			communication,
+			["name", "subject", "content", "reference_doctype", "reference_name"],
+			as_dict=True,
+		)
+		words = own_words(message.subject, message.content) if message else ""
+		if not words:
+			return
+		findings = find_abuse(words)
+		values = {"uab_language_flagged": int(bool(findings)), "uab_language_kinds": describe(findings)}
+		try:
+			values["uab_language_score"] = score_of(words)
+		except Exception:
+			log_failure(
+				"UAB Helpdesk: no language signal for a received message", "Communication", communication
+			)
+		frappe.db.set_value("Communication", communication, values, update_modified=False)
+		if threat := next((finding for finding in findings if finding.kind == THREAT), None):
+			tell_managers_of_a_threat(message, threat)
+	except Exception:
+		log_failure("UAB Helpdesk: no language signal for a received message", "Communication", communication)
+
+
+def describe(findings: tuple[Finding, ...]) -> str:
+	"""One line a kind, stored on the message: the kind (stored untranslated) and the words."""
+	return "\n".join(f"{finding.kind}: \u201c{finding.words}\u201d" for finding in findings)
+
+
+def kinds_of(stored: str | None) -> list[dict]:
+	"""The stored kinds, each translated for display, with its words."""
+	rows = []
+	for line in (stored or "").splitlines():
+		kind, _sep, words = line.partition(": ")
+		rows.append({"kind": kind, "label": kind_label(kind), "words": words.strip("\u201c\u201d")})
+	return rows
+
+
+def kind_label(kind: str) -> str:
+	labels = {
+		THREAT: _("Threat of violence"),
+		HARASSMENT: _("Harassment or intimidation"),
+		SEXUAL: _("Sexual remark"),
+		SLUR: _("Slur"),
+		ABUSE: _("Abuse of staff"),
+	}
+	return labels.get(kind, kind)
+
+
+def tell_managers_of_a_threat(message, threat: Finding) -> None:
+	"""2.2 and 6.3.1: the managers of the staff on the ticket (their line manager, else the welfare manager)
+	hear of a threat at once, in Frappe's notifications, with the words and what the policy asks next."""
+	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+
+	from uab_helpdesk.staff_support import managers_of
+
+	staff = []
+	if message.reference_doctype == "HD Ticket":
+		assigned = frappe.db.get_value("HD Ticket", message.reference_name, "_assign")
+		staff = frappe.parse_json(assigned) if assigned else []
+	welfare = frappe.get_cached_doc("UAB Settings").get("welfare_manager")
+	managers = sorted({manager for member in staff for manager in managers_of(member)} | ({welfare} - {None}))
+	if not managers:
+		return
+	make_notification_logs(
+		{
+			"type": "Alert",
+			"document_type": message.reference_doctype or "Communication",
+			"document_name": message.reference_name or message.name,
+			"subject": _(
+				"Threat of violence in a message received (\u201c{0}\u201d). Policy 6.3.1: record it with Record "
+				"abusive correspondence, report it to the police, and consider a staff-safety marker."
+			).format(frappe.utils.escape_html(threat.words)),
+			"from_user": "Administrator",
+		},
+		managers,
+	)
 
 
 def flagged_on_ticket(ticket: str) -> list[dict]:
-	"""The flagged messages received on a ticket, each with the start of its text: the agent UI shows
-	them collapsed (Helpdesk v1.15 marks a message on the page by nothing else)."""
+	"""The flagged messages received on a ticket, each with the start of its text and its kinds: the agent
+	UI shows them collapsed and marked (Helpdesk v1.15 marks a message on the page by nothing else). A
+	message not yet read by the job is simply not listed yet."""
 	rows = frappe.get_all(
 		"Communication",
 		filters={
@@ -65,6 +172,14 @@ def flagged_on_ticket(ticket: str) -> list[dict]:
 			"sent_or_received": "Received",
 			"uab_language_flagged": 1,
 		},
-		fields=["name", "content"],
+		fields=["name", "content", "uab_language_kinds"],
 	)
-	return [{"name": row.name, "snippet": snippet(row.content)} for row in rows]
+	return [
+		{
+			"name": row.name,
+			"snippet": snippet(row.content),
+			"kinds": [kind["label"] for kind in kinds_of(row.uab_language_kinds)],
+			"threat": THREAT in (row.uab_language_kinds or ""),
+		}
+		for row in rows
+	]

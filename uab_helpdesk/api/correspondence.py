@@ -8,6 +8,7 @@ from frappe import _
 from frappe.utils import now_datetime
 
 from uab_helpdesk.letters import PRINT_FORMATS
+from uab_helpdesk.policy.abuse import THREAT
 from uab_helpdesk.protection import contacts_for_addresses
 from uab_helpdesk.utils import STAFF_ROLES, require_role
 
@@ -30,7 +31,9 @@ def record_abusive_correspondence(communication: str | None = None, ticket: str 
 	message.check_permission("read")
 	if message.sent_or_received != "Received":
 		frappe.throw(_("Only a message received from a customer can be recorded as abusive correspondence."))
-	if existing := frappe.db.get_value("UAB Incident", {"communication": message.name, "docstatus": 1}):
+	if existing := frappe.db.get_value(
+		"UAB Incident", {"communication": message.name, "docstatus": ("<", 2)}
+	):
 		return _answer(existing)
 	contact = _sender_contact(message)
 	if not contact:
@@ -49,10 +52,20 @@ def record_abusive_correspondence(communication: str | None = None, ticket: str 
 			).format(message.name),
 		}
 	)
+	threat = THREAT in (message.get("uab_language_kinds") or "")
+	if threat:
+		# 6.3.1: violence threatened is reported to the police. The incident waits, as a draft, for the
+		# officer to record the report; submitting it asks the staff-safety marker's question (staff_support).
+		incident.update({"behaviour_type": "Intimidation or threatening", "physical_violence": "Threatened"})
+		incident.description += " " + _(
+			"The message threatens violence: report it to the police and record the reference, then submit "
+			"(policy 6.3.1)."
+		)
 	incident.communication = message.name  # read-only on the form: set here, by the server only
 	incident.flags.uab_correspondence = True
 	incident.insert()
-	incident.submit()
+	if not threat:
+		incident.submit()
 	return _answer(incident.name)
 
 

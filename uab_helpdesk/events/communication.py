@@ -6,7 +6,6 @@ from frappe import _
 
 from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
 from uab_helpdesk.health_and_safety import mark_ticket, safety_matter_in
-from uab_helpdesk.language import mark_received
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import (
 	contacts_for_addresses,
@@ -40,7 +39,7 @@ def validate(doc, method=None):
 	if not doc.is_new() or frappe.flags.uab_exempt:
 		return
 	if doc.sent_or_received == "Received" or doc.flags.in_receive:
-		mark_received(doc)  # every customer's message: a signal for staff, never a decision (6.3.3)
+		# The language signal is read after the message is stored (language.queue_reading, after_insert).
 		flag_received(doc)
 	elif (doc.communication_type or "Communication") == "Communication":
 		enforce_sent(doc)

@@ -21,7 +21,8 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"read_only": 1,
 				"no_copy": 1,
 				"precision": "4",
-				"description": "0–1 from an offline classifier; a signal for staff, never a decision (policy 6.3.3).",
+				"description": "0–1 from an offline profanity model, kept for the record; it flags nothing by itself "
+				"(swearing at a situation is not abuse, 3.1).",
 			},
 			{
 				"fieldname": "uab_language_flagged",
@@ -33,11 +34,21 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"in_standard_filter": 1,
 			},
 			{
+				"fieldname": "uab_language_kinds",
+				"fieldtype": "Small Text",
+				"label": "What the Message Shows",
+				"insert_after": "uab_language_flagged",
+				"read_only": 1,
+				"no_copy": 1,
+				"description": "Threats, harassment, sexual remarks, slurs or abuse aimed at staff, with the words that "
+				"showed each: a signal for staff, never a decision (policy 6.3.1, 6.3.3).",
+			},
+			{
 				"fieldname": "uab_letter_status",
 				"fieldtype": "Select",
 				"label": "Letter",
 				"options": "\nTo post\nPosted",
-				"insert_after": "uab_language_flagged",
+				"insert_after": "uab_language_kinds",
 				"read_only": 1,
 				"no_copy": 1,
 				"in_standard_filter": 1,

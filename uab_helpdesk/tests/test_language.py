@@ -1,11 +1,14 @@
 """The language signal on messages received, and abusive correspondence handled as policy 6.3.3 says."""
 
+from unittest.mock import patch
+
 import frappe
 
 from uab_helpdesk import language
 from uab_helpdesk.api.correspondence import record_abusive_correspondence
 from uab_helpdesk.api.letters import send_letter
 from uab_helpdesk.letters import letter_html
+from uab_helpdesk.policy.abuse import THREAT, Finding
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.test_incoming_enforcement import receive_email
 from uab_helpdesk.tests.utils import email_of, make_assessment, make_contact, walk_ladder
@@ -46,12 +49,9 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 
 	def test_the_signal_never_changes_what_is_received_held_or_logged_6_3_3(self):
 		outcomes = []
-		for score in (0.0, 1.0):
-			language._model = lambda texts, score=score: [score] * len(texts)
-			try:
-				ticket = receive_email(email_of(self.contact), f"{ABUSE} {score}")
-			finally:
-				language._model = None
+		for findings in ((), (Finding(THREAT, "i know where she lives"),)):
+			with patch("uab_helpdesk.language.find_abuse", return_value=findings):
+				ticket = receive_email(email_of(self.contact), f"{ABUSE} {len(findings)}")
 			doc = frappe.get_doc("HD Ticket", ticket)
 			outcomes.append(
 				(
@@ -66,7 +66,7 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 					),
 				)
 			)
-			self.assertEqual(received(ticket, f"{ABUSE} {score}").uab_language_flagged, int(score > 0.9))
+			self.assertEqual(received(ticket, f"{ABUSE} {len(findings)}").uab_language_flagged, len(findings))
 		self.assertEqual(outcomes[0], outcomes[1])
 
 	def test_a_classifier_that_fails_loses_no_message_and_logs_no_text_6_3_3(self):
@@ -79,11 +79,72 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 		finally:
 			language._model = None
 		message = received(ticket, ABUSE)
-		self.assertEqual((message.uab_language_score, message.uab_language_flagged), (0, 0))
+		self.assertEqual(
+			(message.uab_language_score, message.uab_language_flagged), (0, 1), "the kinds still read"
+		)
 		logged = frappe.get_last_doc(
 			"Error Log", filters={"method": ("like", "UAB Helpdesk: no language signal%")}
 		)
 		self.assertNotIn("useless", logged.error)
+
+	def test_a_reader_that_fails_entirely_loses_no_message_6_3_3(self):
+		with patch("uab_helpdesk.language.find_abuse", side_effect=RuntimeError("down")):
+			ticket = receive_email(email_of(self.contact), ABUSE)
+		self.assertEqual(received(ticket, ABUSE).uab_language_flagged, 0)
+
+	def test_the_message_is_read_after_its_transaction_commits_not_in_the_request(self):
+		"""Receiving mail never waits on the signal: the message joins the list to read when it is committed,
+		and one reader job is queued for a burst."""
+		with patch("uab_helpdesk.language._read_at_once", return_value=False):
+			ticket = receive_email(email_of(self.contact), ABUSE)
+		message = received(ticket, ABUSE)
+		self.assertEqual((message.uab_language_flagged, message.uab_language_kinds), (0, None))
+		callbacks = [fn for fn in frappe.db.after_commit._functions if getattr(fn, "__defaults__", None)]
+		waiting = [fn for fn in callbacks if fn.__defaults__ == (message.name,)]
+		self.assertEqual(len(waiting), 1, "queued for after the commit, not run")
+		frappe.db.after_commit._functions.remove(waiting[0])
+		frappe.cache.delete_value(language.TO_READ)
+		with patch("frappe.enqueue") as enqueue:
+			waiting[0]()
+			waiting[0]()  # a second message while the first waits: no second job
+		self.assertEqual(enqueue.call_count, 1)
+		self.assertEqual(enqueue.call_args.args, ("uab_helpdesk.language.read_waiting",))
+		language.read_waiting()
+		self.assertEqual(frappe.db.get_value("Communication", message.name, "uab_language_flagged"), 1)
+		self.assertEqual(frappe.cache.llen(language.TO_READ), 0)
+
+	def test_a_veiled_threat_is_marked_and_its_manager_told_6_3_1(self):
+		self.isolate()
+		frappe.db.set_single_value("UAB Settings", "welfare_manager", self.staff.manager)
+		frappe.clear_document_cache("UAB Settings", "UAB Settings")
+		self.addCleanup(frappe.clear_document_cache, "UAB Settings", "UAB Settings")
+		words = "I know where your officer lives and what car she drives. Think on."
+		ticket = receive_email(email_of(self.contact), words)
+		message = received(ticket, words)
+		self.assertTrue(message.uab_language_flagged)
+		self.assertIn(THREAT, message.uab_language_kinds)
+		told = frappe.get_all(
+			"Notification Log",
+			filters={"for_user": self.staff.manager, "document_name": ticket},
+			pluck="subject",
+		)
+		self.assertTrue(any("Threat of violence" in subject for subject in told), told)
+		with self.set_user(self.staff.other_agent):
+			from uab_helpdesk.api.replies import ticket_view
+
+			[flagged] = ticket_view(ticket)["flagged"]
+		self.assertTrue(flagged["threat"])
+
+	def test_swearing_at_a_broken_boiler_is_not_marked_as_abuse_3_1(self):
+		words = "The f***ing boiler has packed in again and the bloody radiators are stone cold."
+		ticket = receive_email(email_of(self.contact), words)
+		message = received(ticket, words)
+		self.assertEqual((message.uab_language_flagged, message.uab_language_kinds or ""), (0, ""))
+
+	def test_a_starred_swear_word_at_a_person_is_marked_6_3_3(self):
+		words = "F*** off, Mr Jones, and stop ringing me."
+		ticket = receive_email(email_of(self.contact), words)
+		self.assertIn("Abuse of staff", received(ticket, words).uab_language_kinds)
 
 
 class TestRecordAbusiveCorrespondence(ProtectedCustomerTestCase):
@@ -113,6 +174,19 @@ class TestRecordAbusiveCorrespondence(ProtectedCustomerTestCase):
 		self.assertNotIn("classifier", letter.lower())
 		with self.set_user(self.staff.agent):
 			self.assertTrue(send_letter("UAB Incident", incident.name, "Letter")["print_url"])
+
+	def test_a_threat_is_recorded_as_violence_threatened_awaiting_the_police_report_6_3_1(self):
+		words = "Tell your surveyor to check under his car before he drives home tonight."
+		ticket = receive_email(email_of(self.contact), words)
+		with self.set_user(self.staff.agent):
+			recorded = record_abusive_correspondence(ticket=ticket)
+			self.assertEqual(record_abusive_correspondence(ticket=ticket), recorded, "once")
+		incident = frappe.get_doc("UAB Incident", recorded["incident"])
+		self.assertEqual(
+			(incident.physical_violence, incident.behaviour_type, incident.docstatus),
+			("Threatened", "Intimidation or threatening", 0),
+		)
+		self.assertIn("report it to the police", incident.description)
 
 	def test_a_typed_incident_cannot_claim_a_message_6_3_3(self):
 		ticket = receive_email(email_of(self.contact), ABUSE)
