@@ -67,14 +67,17 @@ function uabReplyActions({ doc, call, $dialog, __, escape }, view) {
 
 	// 3. Flagged messages: Helpdesk v1.28 marks each e-mail with its name; v1.15 by its text only.
 	const textOf = (frame) => ((frame.contentDocument && frame.contentDocument.body && frame.contentDocument.body.innerText) || "").replace(/\s+/g, " ");
-	const collapse = (frame) => {
+	// A threat is marked in red with what was found (6.3.1: the manager has been told; record it, report it).
+	const collapse = (frame, message) => {
 		if (frame.dataset.uabCollapsed) return;
 		frame.dataset.uabCollapsed = "1";
 		frame.style.display = "none";
 		const show = document.createElement("button");
 		show.type = "button";
-		show.className = "uab-show-flagged rounded border px-2 py-1 text-sm text-ink-gray-7";
-		show.textContent = __("This message may contain abusive language — show");
+		show.className = `uab-show-flagged rounded border px-2 py-1 text-sm ${message.threat ? "border-red-500 text-ink-red-4 font-semibold" : "text-ink-gray-7"}`;
+		show.textContent = (message.kinds || []).length
+			? __("This message shows: {0} — show", [message.kinds.join(", ")])
+			: __("This message may contain abusive language — show");
 		show.addEventListener("click", (event) => {
 			event.stopPropagation();
 			frame.style.display = "";
@@ -86,7 +89,7 @@ function uabReplyActions({ doc, call, $dialog, __, escape }, view) {
 		for (const message of view.flagged || []) {
 			const holder = document.getElementById(`communication-${message.name}`);
 			const frames = holder ? holder.querySelectorAll("iframe") : [...document.querySelectorAll("iframe")].filter((frame) => message.snippet && textOf(frame).includes(message.snippet));
-			frames.forEach(collapse);
+			frames.forEach((frame) => collapse(frame, message));
 		}
 	};
 
