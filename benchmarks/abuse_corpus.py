@@ -1,0 +1,63 @@
+"""How the kinds (policy/abuse.py) read each abusive-language corpus, and what they cost (issue 22).
+
+    python benchmarks/abuse_corpus.py [-v]     # from the repository root; needs no bench
+
+For each `tests/corpus/abusive_language*.json`: precision and recall, each kind found out of how many, the
+ordinary messages wrongly flagged by way of writing, the cost per message (median of 5 passes), and with
+-v the ids missed and wrongly flagged. Which corpora the terms were written against, and so which figure is
+blind, is recorded in docs/benchmarks.md.
+"""
+
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from uab_helpdesk.policy.abuse import THREAT, find_abuse
+from uab_helpdesk.policy.language import own_words
+
+REGISTERS = ("standard", "dialect", "second-language", "text-speak")
+
+
+def main() -> None:
+	verbose = "-v" in sys.argv
+	for path in sorted((ROOT / "tests" / "corpus").glob("abusive_language*.json")):
+		corpus = json.loads(path.read_text("utf-8"))
+		found = [(m, find_abuse(own_words(m["subject"], m["body"]))) for m in corpus]
+		hits = sum(1 for m, f in found if f and m["abusive"])
+		flagged = sum(1 for _m, f in found if f)
+		abusive = sum(1 for m in corpus if m["abusive"])
+		print(f"{path.name}: {len(corpus)} messages ({abusive} abusive)")
+		print(f"  precision {hits / max(1, flagged):.2f}   recall {hits / max(1, abusive):.2f}")
+		if corpus and "kind" in corpus[0]:
+			total = Counter(m["kind"] for m in corpus if m["abusive"])
+			caught = Counter(m["kind"] for m, f in found if f and m["abusive"])
+			print("  " + ", ".join(f"{kind} {caught[kind]}/{n}" for kind, n in sorted(total.items())))
+			threats = [f for m, f in found if m["abusive"] and m["kind"] == THREAT]
+			print(
+				f"  threats marked as threats {sum(any(x.kind == THREAT for x in f) for f in threats)}/{len(threats)}"
+			)
+		rates = []
+		for register in REGISTERS:
+			ordinary = [bool(f) for m, f in found if m.get("register") == register and not m["abusive"]]
+			rates.append(f"{register} {sum(ordinary)}/{len(ordinary)}")
+		print("  ordinary messages flagged: " + ", ".join(rates))
+		timings = []
+		for _pass in range(5):
+			started = time.perf_counter()
+			for m in corpus:
+				find_abuse(own_words(m["subject"], m["body"]))
+			timings.append((time.perf_counter() - started) / len(corpus))
+		print(f"  cost per message {statistics.median(timings) * 1e6:.0f} us")
+		if verbose:
+			print("  missed: " + ", ".join(m["id"] for m, f in found if not f and m["abusive"]))
+			print("  wrongly flagged: " + ", ".join(m["id"] for m, f in found if f and not m["abusive"]))
+
+
+if __name__ == "__main__":
+	main()
