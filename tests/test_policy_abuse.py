@@ -117,3 +117,13 @@ def test_on_the_corpora_it_was_tuned_on_it_still_finds_what_it_found():
 	hits = sum(1 for got, want in found if got and want)
 	assert hits / sum(1 for got, _ in found if got) >= 0.95
 	assert hits / sum(1 for _, want in found if want) >= 0.9
+
+
+def test_the_classifier_reads_the_way_a_message_is_written_6_3_3():
+	"""It learns from the data shipped with the app; the blind figure is in docs/benchmarks.md."""
+	pytest.importorskip("sklearn")
+	from uab_helpdesk.policy.abuse_model import THRESHOLD, probability
+
+	assert probability("you are a lying useless cow and everyone knows it") > THRESHOLD
+	assert probability("Please can someone come and look at the boiler on Tuesday morning?") < THRESHOLD
+	assert probability("the same text") == probability("the same text")

@@ -27,6 +27,8 @@ SEXUAL = "Sexual remark"
 SLUR = "Slur"
 ABUSE = "Abuse of staff"
 KINDS = (THREAT, HARASSMENT, SEXUAL, SLUR, ABUSE)
+# What `policy.abuse_model` flags when none of the kinds' terms did: abusive, no kind named.
+UNNAMED = "Abusive language"
 
 
 @dataclass(frozen=True)
