@@ -6,9 +6,9 @@ never waits on it, and a slow or failing reader cannot delay or lose a message. 
 - what the policy names, by kind, with the words that showed it (`policy.abuse`): threats, harassment,
   sexual remarks, slurs, abuse aimed at staff. Any kind flags the message, and a threat tells the managers
   of the staff on the ticket at once (2.2, 6.3.1);
-- a profanity score from `alt-profanity-check` (PyPI; its model ships inside the package, nothing is
-  downloaded at run time), kept for the record; it flags nothing by itself, as swearing at a broken boiler
-  is not abuse of staff (3.1). docs/language.md says what each finds and misses, measured blind.
+- a score from a small classifier that reads how the message is written (`policy.abuse_model`, trained
+  from data shipped with the app; nothing is downloaded): above its threshold it flags a message the terms
+  placed in no kind, as "abusive language". docs/language.md says what each finds and misses, measured blind.
 
 It never blocks, holds or decides anything.
 """
@@ -16,24 +16,14 @@ It never blocks, holds or decides anything.
 import frappe
 from frappe import _
 
-from uab_helpdesk.policy.abuse import ABUSE, HARASSMENT, SEXUAL, SLUR, THREAT, Finding, find_abuse
-from uab_helpdesk.policy.language import message_score, own_words, sentences, snippet
+from uab_helpdesk.policy import abuse_model
+from uab_helpdesk.policy.abuse import ABUSE, HARASSMENT, SEXUAL, SLUR, THREAT, UNNAMED, Finding, find_abuse
+from uab_helpdesk.policy.language import own_words, snippet
 from uab_helpdesk.utils import log_failure
-
-_model = None
-
-
-def _predict_prob():
-	global _model
-	if _model is None:
-		from profanity_check import predict_prob
-
-		_model = predict_prob
-	return _model
 
 
 def score_of(words: str) -> float:
-	return message_score([float(score) for score in _predict_prob()(sentences(words))], words)
+	return abuse_model.probability(words)
 
 
 # Messages stored and not yet read, oldest first: one Redis push a message on the request path.
@@ -90,14 +80,16 @@ def read_message(communication: str) -> None:
 		words = own_words(message.subject, message.content) if message else ""
 		if not words:
 			return
-		findings = find_abuse(words)
-		values = {"uab_language_flagged": int(bool(findings)), "uab_language_kinds": describe(findings)}
+		findings, values = find_abuse(words), {}
 		try:
-			values["uab_language_score"] = score_of(words)
+			values["uab_language_score"] = score = score_of(words)
+			if not findings and score > abuse_model.THRESHOLD:
+				findings = (Finding(UNNAMED, ""),)
 		except Exception:
 			log_failure(
 				"UAB Helpdesk: no language signal for a received message", "Communication", communication
 			)
+		values.update(uab_language_flagged=int(bool(findings)), uab_language_kinds=describe(findings))
 		frappe.db.set_value("Communication", communication, values, update_modified=False)
 		if threat := next((finding for finding in findings if finding.kind == THREAT), None):
 			tell_managers_of_a_threat(message, threat)
@@ -107,7 +99,10 @@ def read_message(communication: str) -> None:
 
 def describe(findings: tuple[Finding, ...]) -> str:
 	"""One line a kind, stored on the message: the kind (stored untranslated) and the words."""
-	return "\n".join(f"{finding.kind}: \u201c{finding.words}\u201d" for finding in findings)
+	return "\n".join(
+		f"{finding.kind}: \u201c{finding.words}\u201d" if finding.words else finding.kind
+		for finding in findings
+	)
 
 
 def kinds_of(stored: str | None) -> list[dict]:
@@ -126,6 +121,7 @@ def kind_label(kind: str) -> str:
 		SEXUAL: _("Sexual remark"),
 		SLUR: _("Slur"),
 		ABUSE: _("Abuse of staff"),
+		UNNAMED: _("Abusive language (no kind recognised)"),
 	}
 	return labels.get(kind, kind)
 

@@ -21,8 +21,8 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"read_only": 1,
 				"no_copy": 1,
 				"precision": "4",
-				"description": "0–1 from an offline profanity model, kept for the record; it flags nothing by itself "
-				"(swearing at a situation is not abuse, 3.1).",
+				"description": "0–1 from the app's own classifier (policy/abuse_model.py); above 0.5 it flags a message "
+				"the terms placed in no kind. A signal for staff, never a decision (policy 6.3.3).",
 			},
 			{
 				"fieldname": "uab_language_flagged",

@@ -50,7 +50,10 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 	def test_the_signal_never_changes_what_is_received_held_or_logged_6_3_3(self):
 		outcomes = []
 		for findings in ((), (Finding(THREAT, "i know where she lives"),)):
-			with patch("uab_helpdesk.language.find_abuse", return_value=findings):
+			with (
+				patch("uab_helpdesk.language.find_abuse", return_value=findings),
+				patch("uab_helpdesk.language.score_of", return_value=float(len(findings))),
+			):
 				ticket = receive_email(email_of(self.contact), f"{ABUSE} {len(findings)}")
 			doc = frappe.get_doc("HD Ticket", ticket)
 			outcomes.append(
@@ -70,14 +73,11 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 		self.assertEqual(outcomes[0], outcomes[1])
 
 	def test_a_classifier_that_fails_loses_no_message_and_logs_no_text_6_3_3(self):
-		def broken(texts):
-			raise RuntimeError(f"cannot score {texts}")
+		def broken(words):
+			raise RuntimeError(f"cannot score {words}")
 
-		language._model = broken
-		try:
+		with patch("uab_helpdesk.language.score_of", side_effect=broken):
 			ticket = receive_email(email_of(self.contact), ABUSE)
-		finally:
-			language._model = None
 		message = received(ticket, ABUSE)
 		self.assertEqual(
 			(message.uab_language_score, message.uab_language_flagged), (0, 1), "the kinds still read"
@@ -86,6 +86,16 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 			"Error Log", filters={"method": ("like", "UAB Helpdesk: no language signal%")}
 		)
 		self.assertNotIn("useless", logged.error)
+
+	def test_the_classifier_flags_what_the_terms_place_in_no_kind_6_3_3(self):
+		words = "Honestly whoever is running your office is a total waste, a joke of a human."
+		with (
+			patch("uab_helpdesk.language.find_abuse", return_value=()),
+			patch("uab_helpdesk.language.score_of", return_value=0.93),
+		):
+			ticket = receive_email(email_of(self.contact), words)
+		message = received(ticket, words)
+		self.assertEqual((message.uab_language_flagged, message.uab_language_kinds), (1, "Abusive language"))
 
 	def test_a_reader_that_fails_entirely_loses_no_message_6_3_3(self):
 		with patch("uab_helpdesk.language.find_abuse", side_effect=RuntimeError("down")):
