@@ -21,11 +21,12 @@ class TestUABIncident(UABTestCase):
 		self.assertTrue(name.startswith("UAB-INC-"))
 
 	def test_violence_threatened_without_police_report_is_refused_6_3_1(self):
-		before = frappe.db.count("UAB Incident")
+		"""A draft may say so while the report is made; it is submitted, and counts, only with the report."""
+		before = frappe.db.count("UAB Incident", {"docstatus": 1})
 		with self.assertRaises(UABValidationError) as refusal:
 			make_incident(self.contact, physical_violence="Threatened")
 		self.assertIn("reported to the police", str(refusal.exception))
-		self.assertEqual(frappe.db.count("UAB Incident"), before)
+		self.assertEqual(frappe.db.count("UAB Incident", {"docstatus": 1}), before)
 
 	def test_violence_used_with_police_reference_is_recorded_6_3_1(self):
 		name = make_incident(
