@@ -125,10 +125,10 @@ def test_a_reply_goes_to_the_single_point_of_contact_who_sends_it_6_4_2(browser,
 
 def test_an_abusive_message_shows_collapsed_and_is_recorded_in_one_action_6_3_3(browser, fixture):
 	message = run_fixture("abusive_message")
-	assert message["flagged"], "the fixture's message is one the classifier flags"
+	assert message["flagged"], "the fixture's message is one the signal flags"
 	as_user(browser, fixture["other_agent"])
 	open_ticket(browser, message["ticket"], None)
-	show = text_visible(browser, "This message may contain abusive language — show")
+	show = text_visible(browser, "This message shows: Abuse of staff — show")
 	frames = [
 		frame
 		for frame in browser.find_elements(By.CSS_SELECTOR, "iframe[data-uab-collapsed]")
