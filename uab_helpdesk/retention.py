@@ -58,6 +58,9 @@ TICKET_FIELDS = (
 	"uab_hold_reason",
 	"uab_safety_matter",
 	"uab_screening",
+	"uab_screening_due",
+	"uab_screened_by",
+	"uab_screened_on",
 )
 
 

@@ -6,6 +6,7 @@ ticket and as a comment naming who screened it, so the trail shows that held mai
 
 import frappe
 from frappe import _
+from frappe.utils import now_datetime
 
 from uab_helpdesk.policy.values import SCREENING_OUTCOMES
 from uab_helpdesk.utils import STAFF_ROLES, require_role, translated_option
@@ -26,7 +27,10 @@ def screen_held_ticket(ticket: str | int, outcome: str) -> str:
 			),
 			title=_("Unknown Screening Outcome"),
 		)
-	doc.db_set("uab_screening", outcome)
+	# Who read it and when, set by the server: the record that held mail was read, and in time.
+	doc.db_set(
+		{"uab_screening": outcome, "uab_screened_by": frappe.session.user, "uab_screened_on": now_datetime()}
+	)
 	doc.add_comment(
 		"Info",
 		_("Held message screened by {0}: {1}.").format(

@@ -49,7 +49,13 @@ def after_insert(doc, method=None):
 				content=doc.description,
 				subject=doc.subject,
 			)
-		route_to_single_point_of_contact(doc)
+		if decision.outcome == Outcome.HELD:
+			# Never unread: the officer and the deputy, with a deadline in working hours (issue 21).
+			from uab_helpdesk.screening import assign_for_screening
+
+			assign_for_screening(doc)
+		else:
+			route_to_single_point_of_contact(doc)
 		if matter := doc.flags.uab_safety_matter:
 			announce(doc.name, matter)
 			route_urgently(doc.name, doc.uab_protocol)

@@ -90,6 +90,16 @@ def get_number_cards() -> list[dict]:
 			"filters_json": [[appeal, "status", "!=", "Decided"], [appeal, "docstatus", "=", 0]],
 		},
 		{
+			# Issue 21: a held message is never left unread; the oldest is at the top of its list.
+			"name": "UAB Held Not Yet Read",
+			"document_type": "HD Ticket",
+			"color": "#E03636",
+			"filters_json": [
+				["HD Ticket", "uab_held", "=", 1],
+				["HD Ticket", "uab_screening", "=", "Awaiting screening"],
+			],
+		},
+		{
 			"name": "UAB Incidents This Month",
 			"document_type": incident,
 			"color": "#449CF0",

@@ -145,7 +145,11 @@ class TestWorkspace(UABTestCase):
 			page = get_desktop_page(
 				frappe.as_json({"name": "Unacceptable Behaviour", "title": "Unacceptable Behaviour"})
 			)
-		self.assertEqual(len(page["number_cards"]["items"]), 4)
+		cards = {card.get("number_card_name") for card in page["number_cards"]["items"]}
+		self.assertEqual(len(cards), 5)
+		self.assertIn(
+			"UAB Held Not Yet Read", cards, "issue 21: held messages not yet read, on the workspace"
+		)
 		self.assertTrue(page["shortcuts"]["items"])
 
 	def test_the_workspace_and_its_number_cards_are_installed_8(self):

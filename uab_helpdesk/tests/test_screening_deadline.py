@@ -1,0 +1,123 @@
+"""No held message waits unread (issue 21; policy 6.4.3): assigned at once with a deadline in working hours,
+escalated to the managers when it passes, and who read it and when on the record."""
+
+from datetime import datetime
+
+import frappe
+from frappe.utils import add_to_date, get_datetime, getdate, now_datetime
+
+from uab_helpdesk.api.screening import screen_held_ticket
+from uab_helpdesk.screening import escalate_overdue_screening, screening_due
+from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
+from uab_helpdesk.tests.test_incoming_enforcement import receive_email
+from uab_helpdesk.tests.utils import email_of
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+class TestHeldMessagesAreRead(ProtectedCustomerTestCase):
+	"""One new issue a month: the second e-mail is held."""
+
+	@classmethod
+	def protocol_fields_for(cls):
+		return {"issue_limit": 1, "issue_limit_period": "Month", "deputy_contact": cls.staff.other_agent}
+
+	def setUp(self):
+		super().setUp()
+		self.isolate()
+
+	def held_ticket(self) -> frappe._dict:
+		for subject in ("First issue", "Second issue"):
+			ticket = receive_email(email_of(self.contact), f"{subject} {frappe.generate_hash(length=4)}")
+		doc = frappe.get_doc("HD Ticket", ticket)
+		self.assertTrue(doc.uab_held, "over the issue limit: held (6.4.3)")
+		return doc
+
+	def todos(self, ticket: str) -> dict:
+		return {
+			row.allocated_to: row
+			for row in frappe.get_all(
+				"ToDo",
+				filters={"reference_type": "HD Ticket", "reference_name": ticket, "status": "Open"},
+				fields=["allocated_to", "date", "description"],
+			)
+		}
+
+	def test_a_held_message_goes_to_the_officer_and_the_deputy_with_a_deadline_6_4_3(self):
+		ticket = self.held_ticket()
+		self.assertEqual(get_datetime(ticket.uab_screening_due), screening_due(ticket.creation))
+		self.assertGreater(get_datetime(ticket.uab_screening_due), get_datetime(ticket.creation))
+		todos = self.todos(ticket.name)
+		for officer in (self.staff.agent, self.staff.other_agent):
+			self.assertIn(officer, todos)
+			self.assertEqual(getdate(todos[officer].date), getdate(ticket.uab_screening_due))
+
+	def test_the_deadline_counts_the_landlords_working_hours_and_holidays_6_4_3(self):
+		"""Four working hours from Christmas Eve at 16:00, with Christmas Day and the Boxing Day holiday
+		(Monday 28 December 2026) shut: Tuesday 29 December at 12:00."""
+		holidays = frappe.get_doc(
+			{
+				"doctype": "HD Service Holiday List",
+				"holiday_list_name": f"Landlord {frappe.generate_hash(length=5)}",
+				"from_date": "2026-01-01",
+				"to_date": "2026-12-31",
+				"holidays": [
+					{"holiday_date": "2026-12-25", "description": "Christmas Day"},
+					{"holiday_date": "2026-12-28", "description": "Boxing Day (substitute)"},
+				],
+			}
+		).insert(ignore_permissions=True)
+		default = frappe.get_all(
+			"HD Service Level Agreement", filters={"default_sla": 1}, pluck="name", limit=1
+		)
+		if not default:
+			self.skipTest("this site has no default SLA")
+		sla = frappe.copy_doc(frappe.get_doc("HD Service Level Agreement", default[0]))
+		sla.service_level = f"Landlord hours {frappe.generate_hash(length=5)}"
+		sla.holiday_list, sla.default_sla, sla.enabled, sla.condition = holidays.name, 1, 1, ""
+		sla.support_and_resolution = []
+		for day in WEEKDAYS:
+			sla.append(
+				"support_and_resolution", {"workday": day, "start_time": "09:00:00", "end_time": "17:00:00"}
+			)
+		sla.insert(ignore_permissions=True)
+		frappe.db.set_value("HD Service Level Agreement", {"name": ("!=", sla.name)}, "default_sla", 0)
+		frappe.db.set_single_value("UAB Settings", "screening_hours", 4)
+		self.assertEqual(screening_due(datetime(2026, 12, 24, 16, 0)), datetime(2026, 12, 29, 12, 0))
+
+	def test_unread_past_its_deadline_it_goes_to_the_managers_once_6_4_3(self):
+		ticket = self.held_ticket()
+		frappe.db.set_single_value("UAB Settings", "welfare_manager", self.staff.manager)
+		frappe.clear_document_cache("UAB Settings", "UAB Settings")
+		self.addCleanup(frappe.clear_document_cache, "UAB Settings", "UAB Settings")
+		frappe.db.set_value(
+			"HD Ticket", ticket.name, "uab_screening_due", add_to_date(now_datetime(), hours=-1)
+		)
+		escalate_overdue_screening()
+		todos = self.todos(ticket.name)
+		managers = set(todos) - {self.staff.agent, self.staff.other_agent}
+		self.assertTrue(managers, "a manager is assigned the unread message")
+		self.assertEqual(frappe.db.get_value("HD Ticket", ticket.name, "uab_screening_escalated"), 1)
+		escalate_overdue_screening()
+		self.assertEqual(len(self.todos(ticket.name)), len(todos), "once")
+
+	def test_a_message_read_in_time_is_not_escalated_6_4_3(self):
+		ticket = self.held_ticket()
+		with self.set_user(self.staff.agent):
+			screen_held_ticket(ticket.name, "No new information")
+		frappe.db.set_value(
+			"HD Ticket", ticket.name, "uab_screening_due", add_to_date(now_datetime(), hours=-1)
+		)
+		escalate_overdue_screening()
+		self.assertEqual(frappe.db.get_value("HD Ticket", ticket.name, "uab_screening_escalated"), 0)
+
+	def test_who_read_it_and_when_is_set_by_the_server_6_4_3(self):
+		ticket = self.held_ticket()
+		before = now_datetime()
+		with self.set_user(self.staff.agent):
+			screen_held_ticket(ticket.name, "No new information")
+		screened_by, screened_on = frappe.db.get_value(
+			"HD Ticket", ticket.name, ["uab_screened_by", "uab_screened_on"]
+		)
+		self.assertEqual(screened_by, self.staff.agent)
+		self.assertGreaterEqual(get_datetime(screened_on), before.replace(microsecond=0))
