@@ -103,4 +103,5 @@ def test_a_portal_customer_gets_no_uab_field_by_any_route(browser, fixture):
 		assert "uab_" not in json.dumps(body), path
 	asking = quote(json.dumps([["uab_held", "=", 0]]))
 	status, body = api(browser, "GET", f"/api/resource/HD%20Ticket?filters={asking}")
-	assert status == 403, (status, body)
+	# HD Ticket has no uab_ field any more (issue 20): Frappe refuses a filter on a field it lacks.
+	assert status >= 400, (status, body)

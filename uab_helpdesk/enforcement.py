@@ -21,6 +21,7 @@ from uab_helpdesk.policy.decision import (
 from uab_helpdesk.policy.protocol import ProtocolRules
 from uab_helpdesk.policy.values import Channel, Outcome
 from uab_helpdesk.protection import load_rules, site_context
+from uab_helpdesk.ticket_state import ticket_state
 from uab_helpdesk.utils import UABValidationError, has_any_role, render
 
 
@@ -133,5 +134,5 @@ def _ticket_topic(ticket: str | None) -> tuple[str | None, bool]:
 	"""The ticket's type, and whether it is a health-and-safety matter by what the customer wrote."""
 	if not ticket:
 		return None, False
-	values = frappe.db.get_value("HD Ticket", ticket, ["ticket_type", "uab_safety_matter"], as_dict=True)
-	return (values.ticket_type, bool(values.uab_safety_matter)) if values else (None, False)
+	ticket_type = frappe.db.get_value("HD Ticket", ticket, "ticket_type")
+	return ticket_type, bool(ticket_state(ticket).safety_matter)

@@ -111,12 +111,10 @@ def issues_opened(contact: str, period, time_zone: str) -> int:
 	from uab_helpdesk.policy.dates import issue_period_bounds, to_local
 
 	start, end = issue_period_bounds(period, to_local(now_datetime(), time_zone).date())
-	return frappe.db.count(
-		"HD Ticket",
-		[
-			["contact", "=", contact],
-			["uab_opened_by_staff", "=", 0],
-			["creation", ">=", get_datetime(start)],
-			["creation", "<", get_datetime(end)],
-		],
-	)
+	return frappe.db.sql(
+		"""select count(*) from `tabHD Ticket` ticket
+		where ticket.contact = %(contact)s and ticket.creation >= %(start)s and ticket.creation < %(end)s
+		and not exists (select 1 from `tabUAB Ticket State` state
+			where state.ticket = ticket.name and state.opened_by_staff = 1)""",
+		{"contact": contact, "start": get_datetime(start), "end": get_datetime(end)},
+	)[0][0]

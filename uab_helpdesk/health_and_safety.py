@@ -10,6 +10,7 @@ from frappe import _
 from frappe.desk.form.assign_to import add as assign
 
 from uab_helpdesk.policy.safety import DEFAULT_TERMS, SafetyMatter, SafetyTerm, find_safety_matter
+from uab_helpdesk.ticket_state import set_ticket_state, ticket_state
 from uab_helpdesk.utils import translated_option
 
 _terms_of: dict[tuple, tuple[SafetyTerm, ...]] = {}
@@ -39,17 +40,19 @@ def mark_new_ticket(doc, matter: SafetyMatter) -> None:
 	make the ticket fail to save, and an e-mailed gas leak end up in Unhandled Email."""
 	for field, value in _marks(matter, doc.get("sla")).items():
 		setattr(doc, field, value)
-	doc.uab_held = 0
 
 
 def mark_ticket(ticket: str, matter: SafetyMatter, protocol: str | None) -> None:
 	"""A later message on a ticket shows the matter: mark it, release it from any hold, route it."""
-	current = frappe.db.get_value("HD Ticket", ticket, ["uab_safety_matter", "uab_held", "sla"], as_dict=True)
-	if not current or current.uab_safety_matter:
+	state = ticket_state(ticket)
+	sla = frappe.db.get_value("HD Ticket", ticket, "sla")
+	if state.safety_matter or not frappe.db.exists("HD Ticket", ticket):
 		return
 	# The next save of the ticket applies its SLA: a priority it lacks would make every later edit fail.
-	frappe.db.set_value("HD Ticket", ticket, {**_marks(matter, current.sla), "uab_held": 0})
-	announce(ticket, matter, released=bool(current.uab_held))
+	if marks := _marks(matter, sla):
+		frappe.db.set_value("HD Ticket", ticket, marks)
+	set_ticket_state(ticket, safety_matter=matter.category, held=0, protocol=state.protocol or protocol)
+	announce(ticket, matter, released=bool(state.held))
 	route_urgently(ticket, protocol)
 
 
@@ -86,10 +89,11 @@ def route_urgently(ticket: str, protocol: str | None) -> None:
 
 
 def _marks(matter: SafetyMatter, sla: str | None) -> dict:
-	"""The mark always; the landlord's safety type and priority where they exist and Helpdesk will accept
-	them. What is missing is said in UAB Settings (setup/health.py); the matter is routed all the same."""
+	"""Helpdesk's own fields: the landlord's safety type and priority where they exist and Helpdesk will
+	accept them. What is missing is said in UAB Settings (setup/health.py); the matter is routed all the
+	same. The matter itself is the app's (ticket_state.py)."""
 	settings = frappe.get_cached_doc("UAB Settings")
-	marks = {"uab_safety_matter": matter.category}
+	marks = {}
 	if settings.safety_ticket_type and frappe.db.exists("HD Ticket Type", settings.safety_ticket_type):
 		marks["ticket_type"] = settings.safety_ticket_type
 	priority = settings.safety_priority

@@ -58,8 +58,11 @@ has_permission = {
 doc_events = {
 	"Communication": {
 		"validate": "uab_helpdesk.events.communication.validate",
-		# Off the request path: read for abuse in a job once the message is committed (issue 22).
-		"after_insert": "uab_helpdesk.language.queue_reading",
+		# A letter is queued to post; the language signal is read in a job once the message is committed.
+		"after_insert": [
+			"uab_helpdesk.events.communication.after_insert",
+			"uab_helpdesk.language.queue_reading",
+		],
 	},
 	"Email Queue": {
 		"before_insert": "uab_helpdesk.events.email_queue.before_insert",
@@ -112,9 +115,7 @@ scheduler_events = {
 }
 
 # A refusal's audit record is kept even by a request that neither commits nor rolls back (attempts.py)
-after_request = ["uab_helpdesk.attempts.flush_pending", "uab_helpdesk.portal_guard.strip_uab_fields"]
-# No portal customer reads, filters on or writes a UAB field, by any route (need to know).
-before_request = ["uab_helpdesk.portal_guard.refuse_uab_fields_in_request"]
+after_request = ["uab_helpdesk.attempts.flush_pending"]
 
 # Letters: print formats call uab_letter(doc) for their context (built in policy.letters)
 jinja = {"methods": ["uab_helpdesk.letters.uab_letter"]}

@@ -19,6 +19,7 @@ from frappe import _
 from uab_helpdesk.policy import abuse_model
 from uab_helpdesk.policy.abuse import ABUSE, HARASSMENT, SEXUAL, SLUR, THREAT, UNNAMED, Finding, find_abuse
 from uab_helpdesk.policy.language import own_words, snippet
+from uab_helpdesk.ticket_state import MESSAGE_STATE, set_message_state
 from uab_helpdesk.utils import log_failure
 
 
@@ -82,15 +83,16 @@ def read_message(communication: str) -> None:
 			return
 		findings, values = find_abuse(words), {}
 		try:
-			values["uab_language_score"] = score = score_of(words)
+			values["language_score"] = score = score_of(words)
 			if not findings and score > abuse_model.THRESHOLD:
 				findings = (Finding(UNNAMED, ""),)
 		except Exception:
 			log_failure(
 				"UAB Helpdesk: no language signal for a received message", "Communication", communication
 			)
-		values.update(uab_language_flagged=int(bool(findings)), uab_language_kinds=describe(findings))
-		frappe.db.set_value("Communication", communication, values, update_modified=False)
+		values.update(language_flagged=int(bool(findings)), language_kinds=describe(findings))
+		ticket = message.reference_name if message.reference_doctype == "HD Ticket" else None
+		set_message_state(communication, ticket=ticket, **values)
 		if threat := next((finding for finding in findings if finding.kind == THREAT), None):
 			tell_managers_of_a_threat(message, threat)
 	except Exception:
@@ -160,22 +162,30 @@ def flagged_on_ticket(ticket: str) -> list[dict]:
 	"""The flagged messages received on a ticket, each with the start of its text and its kinds: the agent
 	UI shows them collapsed and marked (Helpdesk v1.15 marks a message on the page by nothing else). A
 	message not yet read by the job is simply not listed yet."""
-	rows = frappe.get_all(
-		"Communication",
-		filters={
-			"reference_doctype": "HD Ticket",
-			"reference_name": ticket,
-			"sent_or_received": "Received",
-			"uab_language_flagged": 1,
-		},
-		fields=["name", "content", "uab_language_kinds"],
+	kinds = dict(
+		frappe.get_all(
+			MESSAGE_STATE,
+			filters={"ticket": str(ticket), "language_flagged": 1},
+			fields=["communication", "language_kinds"],
+			as_list=True,
+		)
+	)
+	rows = (
+		frappe.get_all(
+			"Communication",
+			filters={"name": ("in", list(kinds))},
+			fields=["name", "content"],
+			order_by="creation",
+		)
+		if kinds
+		else []
 	)
 	return [
 		{
 			"name": row.name,
 			"snippet": snippet(row.content),
-			"kinds": [kind["label"] for kind in kinds_of(row.uab_language_kinds)],
-			"threat": THREAT in (row.uab_language_kinds or ""),
+			"kinds": [kind["label"] for kind in kinds_of(kinds[row.name])],
+			"threat": THREAT in (kinds[row.name] or ""),
 		}
 		for row in rows
 	]

@@ -13,6 +13,7 @@ from uab_helpdesk.policy.decision import OutgoingContact
 from uab_helpdesk.policy.reply import ReplyRoute, ReplyWay, reply_way
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import load_rules, protocol_of_contact, site_context
+from uab_helpdesk.ticket_state import ticket_state
 from uab_helpdesk.utils import UABValidationError, render
 
 LETTER = "Letter"  # the Communication medium a Property Setter adds (setup/defaults.py)
@@ -23,9 +24,7 @@ def way_for(ticket: str, user: str) -> tuple[ReplyWay, str | None, str | None]:
 	"""How ``user``'s reply on the ticket can go to its customer, with the customer and their protocol.
 	The reply is judged as the enforcement hook will judge Helpdesk's agent reply: by e-mail, or, where
 	Helpdesk skips the e-mail workflow (HD Settings), by the medium it then uses, the portal."""
-	values = frappe.db.get_value(
-		"HD Ticket", ticket, ["contact", "ticket_type", "uab_safety_matter"], as_dict=True
-	)
+	values = frappe.db.get_value("HD Ticket", ticket, ["contact", "ticket_type"], as_dict=True)
 	protocol = protocol_of_contact(values.contact) if values else None
 	if not protocol:
 		return ReplyWay(ReplyRoute.SEND, Channel.EMAIL), values and values.contact, protocol
@@ -35,7 +34,7 @@ def way_for(ticket: str, user: str) -> tuple[ReplyWay, str | None, str | None]:
 		at=now_datetime(),
 		agent=user,
 		ticket_type=values.ticket_type,
-		safety_matter=bool(values.uab_safety_matter),
+		safety_matter=bool(ticket_state(ticket).safety_matter),
 	)
 	return reply_way(reply, load_rules(protocol), site_context()), values.contact, protocol
 

@@ -52,16 +52,6 @@ KEPT_TEXT = {"UAB Contact Attempt": ("rules_breached",)}
 # Standard columns that hold a person, or text about one.
 STANDARD_PEOPLE = ("owner", "modified_by")
 STANDARD_TEXT = ("_comments", "_assign", "_liked_by", "_user_tags", "_seen")
-TICKET_FIELDS = (
-	"uab_protocol",
-	"uab_protocol_summary",
-	"uab_hold_reason",
-	"uab_safety_matter",
-	"uab_screening",
-	"uab_screening_due",
-	"uab_screened_by",
-	"uab_screened_on",
-)
 
 
 def anonymise_closed_cases() -> int:
@@ -144,11 +134,7 @@ def anonymise_cases(contacts: list[str]) -> None:
 	}
 	for doctype in where:
 		remove_trail(doctype, names[doctype], params)
-	frappe.db.sql(
-		f"""update `tabHD Ticket` set {", ".join(f"`{field}` = null" for field in TICKET_FIELDS)}, uab_held = 0
-		where uab_protocol in ({names["UAB Communication Protocol"]})""",
-		params,
-	)
+	_remove_ticket_states(names["UAB Communication Protocol"], params)
 	for doctype in where:  # the follow-ups first: they are found through the incidents' contact
 		_anonymise_rows(doctype, names[doctype], where[doctype], params)
 	frappe.db.delete("UAB Equality Profile", {"contact": ("in", contacts)})
@@ -167,6 +153,22 @@ def anonymise_cases(contacts: list[str]) -> None:
 	)
 	for contact in contacts:
 		_remove_withheld_mail(contact)
+
+
+def _remove_ticket_states(protocols: str, params: dict) -> None:
+	"""What the app knew of the customer's tickets and messages (ticket_state.py), and its history, goes
+	whole: the tickets themselves are Helpdesk's, and say nothing of the case once these are gone. A
+	ticket is the case's when it is the customer's, or carried one of their protocols (a third party's)."""
+	tickets = (
+		"select name from `tabHD Ticket` where contact in %(contacts)s "
+		f"union select ticket from `tabUAB Ticket State` where protocol in ({protocols})"
+	)
+	for doctype, names in (
+		("UAB Message State", f"select name from `tabUAB Message State` where ticket in ({tickets})"),
+		("UAB Ticket State", f"select name from `tabUAB Ticket State` where ticket in ({tickets})"),
+	):
+		remove_trail(doctype, names, params)
+		frappe.db.sql(f"delete from `tab{doctype}` where name in (select name from ({names}) chosen)", params)
 
 
 def _anonymise_rows(doctype: str, names: str, where: str, params: dict) -> None:

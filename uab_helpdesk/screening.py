@@ -15,6 +15,7 @@ from frappe.utils import flt, get_datetime, getdate, now_datetime
 
 from uab_helpdesk.policy.values import Screening
 from uab_helpdesk.policy.working_time import WorkingCalendar, add_working_hours
+from uab_helpdesk.ticket_state import TICKET_STATE, set_ticket_state
 from uab_helpdesk.utils import log_failure
 
 DEFAULT_HOURS = 4
@@ -57,12 +58,12 @@ def screening_due(arrived):
 		return add_working_hours(get_datetime(arrived), hours, WorkingCalendar())
 
 
-def assign_for_screening(ticket) -> None:
+def assign_for_screening(ticket: str, arrived, protocol: str) -> None:
 	"""A held ticket: its deadline, and a ToDo due then for the single point of contact and the deputy."""
-	due = screening_due(ticket.creation)
-	frappe.db.set_value("HD Ticket", ticket.name, "uab_screening_due", due, update_modified=False)
+	due = screening_due(arrived)
+	set_ticket_state(ticket, screening_due=due)
 	officers = frappe.db.get_value(
-		"UAB Communication Protocol", ticket.uab_protocol, ["single_point_of_contact", "deputy_contact"]
+		"UAB Communication Protocol", protocol, ["single_point_of_contact", "deputy_contact"]
 	)
 	wanted = [officer for officer in dict.fromkeys(officers or ()) if officer]
 	if wanted:
@@ -70,7 +71,7 @@ def assign_for_screening(ticket) -> None:
 			{
 				"assign_to": wanted,
 				"doctype": "HD Ticket",
-				"name": ticket.name,
+				"name": ticket,
 				"date": getdate(due),
 				"description": _("Held for screening: read it by {0} (policy 6.4.3).").format(
 					frappe.utils.format_datetime(due)
@@ -86,21 +87,21 @@ def escalate_overdue_screening() -> None:
 	from uab_helpdesk.staff_support import managers_of
 
 	overdue = frappe.get_all(
-		"HD Ticket",
+		TICKET_STATE,
 		filters={
-			"uab_held": 1,
-			"uab_screening": Screening.AWAITING.value,
-			"uab_screening_due": ("<", now_datetime()),
-			"uab_screening_escalated": 0,
+			"held": 1,
+			"screening": Screening.AWAITING.value,
+			"screening_due": ("<", now_datetime()),
+			"screening_escalated": 0,
 		},
-		fields=["name", "uab_protocol", "uab_screening_due"],
-		order_by="uab_screening_due asc",
+		fields=["ticket as name", "protocol", "screening_due"],
+		order_by="screening_due asc",
 	)
 	for ticket in overdue:
 		try:
 			officers = frappe.db.get_value(
 				"UAB Communication Protocol",
-				ticket.uab_protocol,
+				ticket.protocol,
 				["single_point_of_contact", "deputy_contact"],
 			)
 			managers = sorted(
@@ -114,12 +115,12 @@ def escalate_overdue_screening() -> None:
 						"name": ticket.name,
 						"description": _(
 							"A held message was not read by {0}: read it now, or see that it is (policy 6.4.3)."
-						).format(frappe.utils.format_datetime(ticket.uab_screening_due)),
+						).format(frappe.utils.format_datetime(ticket.screening_due)),
 						"priority": "High",
 					},
 					ignore_permissions=True,
 				)
-			frappe.db.set_value("HD Ticket", ticket.name, "uab_screening_escalated", 1, update_modified=False)
+			set_ticket_state(ticket.name, screening_escalated=1)
 			frappe.get_doc("HD Ticket", ticket.name).add_comment(
 				"Info", _("Not screened by its deadline: the officers' managers are told (policy 6.4.3).")
 			)

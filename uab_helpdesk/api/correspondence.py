@@ -7,9 +7,11 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
+from uab_helpdesk.language import flagged_on_ticket
 from uab_helpdesk.letters import PRINT_FORMATS
 from uab_helpdesk.policy.abuse import THREAT
 from uab_helpdesk.protection import contacts_for_addresses
+from uab_helpdesk.ticket_state import MESSAGE_STATE, message_state
 from uab_helpdesk.utils import STAFF_ROLES, require_role
 
 # How the message reached us, as an incident's channel.
@@ -52,7 +54,7 @@ def record_abusive_correspondence(communication: str | None = None, ticket: str 
 			).format(message.name),
 		}
 	)
-	threat = THREAT in (message.get("uab_language_kinds") or "")
+	threat = THREAT in (message_state(message.name).language_kinds or "")
 	if threat:
 		# 6.3.1: violence threatened is reported to the police. The incident waits, as a draft, for the
 		# officer to record the report; submitting it asks the staff-safety marker's question (staff_support).
@@ -70,13 +72,17 @@ def record_abusive_correspondence(communication: str | None = None, ticket: str 
 
 
 def _latest_received(ticket: str) -> str | None:
-	for flagged in (1, 0):
-		filters = {"reference_doctype": "HD Ticket", "reference_name": ticket, "sent_or_received": "Received"}
-		if flagged:
-			filters["uab_language_flagged"] = 1
-		if found := frappe.db.get_value("Communication", filters, "name", order_by="communication_date desc"):
-			return found
-	return None
+	filters = {"reference_doctype": "HD Ticket", "reference_name": ticket, "sent_or_received": "Received"}
+	flagged = frappe.get_all(
+		MESSAGE_STATE, filters={"ticket": ticket, "language_flagged": 1}, pluck="communication"
+	)
+	if flagged and (
+		found := frappe.db.get_value(
+			"Communication", {**filters, "name": ("in", flagged)}, "name", order_by="communication_date desc"
+		)
+	):
+		return found
+	return frappe.db.get_value("Communication", filters, "name", order_by="communication_date desc")
 
 
 def _sender_contact(message) -> str | None:
@@ -93,3 +99,19 @@ def _answer(incident: str) -> dict:
 		"incident": incident,
 		"print_url": f"/printview?doctype=UAB%20Incident&name={incident}&format={PRINT_FORMATS['UAB Incident']}",
 	}
+
+
+@frappe.whitelist()
+def flagged_messages(ticket: str | int | None = None, communication: str | None = None) -> list[dict]:
+	"""Desk's ticket and message forms: the flagged messages received on a ticket the caller may read, or
+	the one message if it is flagged. The signal lives in the app's own record (ticket_state.py), which
+	no customer and no plain agent reads directly."""
+	require_role(STAFF_ROLES, _("read the language signal"))
+	if communication:
+		message = frappe.get_doc("Communication", communication)
+		message.check_permission("read")
+		if message.reference_doctype != "HD Ticket" or not message.reference_name:
+			return []
+		return [row for row in flagged_on_ticket(message.reference_name) if row["name"] == communication]
+	frappe.get_doc("HD Ticket", str(ticket)).check_permission("read")
+	return flagged_on_ticket(str(ticket))

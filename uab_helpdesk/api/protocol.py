@@ -9,6 +9,7 @@ from uab_helpdesk.policy.decision import format_date, summarise
 from uab_helpdesk.policy.values import SCREENING_OUTCOMES, Channel, Screening
 from uab_helpdesk.protection import load_rules, protocol_of_contact, site_context
 from uab_helpdesk.staff_support import staff_safety_of
+from uab_helpdesk.ticket_state import ticket_state
 from uab_helpdesk.utils import STAFF_ROLES, render, render_text, require_role, translated_option
 
 # Who reads a banner: staff; never a portal customer (on Helpdesk v1.28 a
@@ -31,28 +32,24 @@ def get_banner(ticket: str | int) -> dict | None:
 
 def banner_of_ticket(ticket: str) -> dict | None:
 	"""get_banner's answer, for a caller already checked (the agent UI's `api.replies.ticket_view`)."""
-	state = frappe.db.get_value(
-		"HD Ticket",
-		ticket,
-		["contact", "uab_held", "uab_hold_reason", "uab_screening", "uab_safety_matter", "uab_protocol"],
-		as_dict=True,
-	)
+	contact = frappe.db.get_value("HD Ticket", ticket, "contact")
+	state = ticket_state(ticket)
 	# A ticket the customer's third party raised for them carries the customer's protocol (6.4.1).
-	customer = third_party_customer(state.uab_protocol, state.contact)
-	banner = banner_for_contact(customer or state.contact)
+	customer = third_party_customer(state.protocol, contact)
+	banner = banner_for_contact(customer or contact)
 	if banner and customer:
 		banner["raised_by_third_party"] = True
-	if banner and state.uab_safety_matter:
+	if banner and state.safety_matter:
 		banner["safety_matter"] = _("Health and safety matter: {0}. Deal with it now (policy 6.4.4).").format(
-			translated_option(state.uab_safety_matter)
+			translated_option(state.safety_matter)
 		)
-	if banner and state.uab_held:
+	if banner and state.held:
 		# 6.4.3: a held ticket is read and screened, not ignored; the agent UI offers the outcomes.
 		banner["held"] = {
-			"reason": state.uab_hold_reason,
-			"screening": state.uab_screening,
-			"screening_label": translated_option(state.uab_screening) if state.uab_screening else None,
-			"awaiting": state.uab_screening == Screening.AWAITING,
+			"reason": state.hold_reason,
+			"screening": state.screening,
+			"screening_label": translated_option(state.screening) if state.screening else None,
+			"awaiting": state.screening == Screening.AWAITING,
 			"outcomes": [
 				{"value": outcome.value, "label": translated_option(outcome.value)}
 				for outcome in SCREENING_OUTCOMES

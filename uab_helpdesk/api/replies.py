@@ -26,6 +26,7 @@ from uab_helpdesk.replies import (
 	send_reply,
 	way_for,
 )
+from uab_helpdesk.ticket_state import message_state, set_message_state
 from uab_helpdesk.utils import STAFF_ROLES, require_role, translated_option
 
 LETTER_FORMAT = "UAB Reply Letter"
@@ -51,13 +52,13 @@ def _letters(communications: str | list, to_post: bool = False) -> list:
 		values = frappe.db.get_value(
 			"Communication",
 			name,
-			["name", "communication_medium", "reference_doctype", "reference_name", "uab_letter_status"],
+			["name", "communication_medium", "reference_doctype", "reference_name"],
 			as_dict=True,
 		)
 		if not values or values.communication_medium != LETTER or values.reference_doctype != "HD Ticket":
 			frappe.throw(_("{0} is not a letter on a ticket.").format(name), frappe.DoesNotExistError)
 		frappe.has_permission("HD Ticket", "read", doc=values.reference_name, throw=True)
-		if to_post and values.uab_letter_status != TO_POST:
+		if to_post and message_state(name).letter_status != TO_POST:
 			frappe.throw(_("{0} is not a letter waiting to be posted.").format(name))
 		letters.append(values)
 	return letters
@@ -212,10 +213,5 @@ def mark_letters_posted(communications: str | list) -> int:
 	letters = _letters(communications, to_post=True)
 	now = now_datetime()
 	for letter in letters:
-		frappe.db.set_value(
-			"Communication",
-			letter.name,
-			{"uab_letter_status": POSTED, "uab_posted_by": frappe.session.user, "uab_posted_on": now},
-			update_modified=False,
-		)
+		set_message_state(letter.name, letter_status=POSTED, posted_by=frappe.session.user, posted_on=now)
 	return len(letters)

@@ -1,7 +1,7 @@
 """Screening a ticket held under a communication protocol (policy 6.4.3; SPEC §5.1 incoming contact).
 
-A held ticket is never lost: someone reads it and records what it held. The outcome is written on the
-ticket and as a comment naming who screened it, so the trail shows that held mail was read.
+A held ticket is never lost: someone reads it and records what it held. The outcome is written in the
+ticket's state (ticket_state.py) and as a comment naming who screened it, so the trail shows that held mail was read.
 """
 
 import frappe
@@ -9,6 +9,7 @@ from frappe import _
 from frappe.utils import now_datetime
 
 from uab_helpdesk.policy.values import SCREENING_OUTCOMES
+from uab_helpdesk.ticket_state import set_ticket_state, ticket_state
 from uab_helpdesk.utils import STAFF_ROLES, require_role, translated_option
 
 
@@ -18,7 +19,7 @@ def screen_held_ticket(ticket: str | int, outcome: str) -> str:
 	require_role(STAFF_ROLES, _("screen a held ticket"))
 	doc = frappe.get_doc("HD Ticket", str(ticket))
 	doc.check_permission("write")
-	if not doc.get("uab_held"):
+	if not ticket_state(doc.name).held:
 		frappe.throw(_("Ticket {0} is not held for screening.").format(doc.name), title=_("Not Held"))
 	if outcome not in SCREENING_OUTCOMES:
 		frappe.throw(
@@ -28,9 +29,7 @@ def screen_held_ticket(ticket: str | int, outcome: str) -> str:
 			title=_("Unknown Screening Outcome"),
 		)
 	# Who read it and when, set by the server: the record that held mail was read, and in time.
-	doc.db_set(
-		{"uab_screening": outcome, "uab_screened_by": frappe.session.user, "uab_screened_on": now_datetime()}
-	)
+	set_ticket_state(doc.name, screening=outcome, screened_by=frappe.session.user, screened_on=now_datetime())
 	doc.add_comment(
 		"Info",
 		_("Held message screened by {0}: {1}.").format(

@@ -13,6 +13,7 @@ from uab_helpdesk.protection import (
 	protocol_of_contact,
 	third_party_protocols,
 )
+from uab_helpdesk.ticket_state import set_message_state, ticket_state
 from uab_helpdesk.utils import UABValidationError, log_failure
 
 LETTER = "Letter"
@@ -30,8 +31,6 @@ MEDIUM_CHANNELS = {
 	"Other": Channel.LETTER,
 	"Letter": Channel.LETTER,  # a reply sent as a letter (replies.py); the medium is ours (setup/defaults.py)
 }
-# Set by the server only: a letter is queued "To post" when written, and marked posted by a named action.
-LETTER_FIELDS = ("uab_letter_status", "uab_posted_by", "uab_posted_on")
 
 
 def validate(doc, method=None):
@@ -46,23 +45,20 @@ def validate(doc, method=None):
 
 
 def guard_letter(doc) -> None:
-	"""A letter's posting record is the server's: new letters wait "To post"; nobody edits it, or
-	turns a letter into something else, afterwards (`api.replies.mark_letters_posted` writes it)."""
+	"""A letter stays a letter: its posting record (UAB Message State) is the server's alone, and
+	nobody turns a letter into something else afterwards (`api.replies.mark_letters_posted` posts it)."""
 	if doc.is_new():
-		letter = doc.communication_medium == LETTER and doc.sent_or_received == "Sent"
-		doc.uab_letter_status, doc.uab_posted_by, doc.uab_posted_on = (
-			("To post" if letter else None),
-			None,
-			None,
-		)
 		return
 	before = doc.get_doc_before_save()
-	if (
-		before
-		and before.communication_medium == LETTER
-		and any(doc.get(field) != before.get(field) for field in (*LETTER_FIELDS, "communication_medium"))
-	):
+	if before and before.communication_medium == LETTER and doc.communication_medium != LETTER:
 		frappe.throw(_("A letter's posting record is kept by the server."), exc=UABValidationError)
+
+
+def after_insert(doc, method=None):
+	"""A letter written is queued "To post" in the app's record of the message (Letters to Post)."""
+	if doc.communication_medium == LETTER and doc.sent_or_received == "Sent":
+		ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
+		set_message_state(doc.name, ticket=ticket, letter_status="To post")
 
 
 def enforce_sent(doc) -> None:
@@ -126,8 +122,8 @@ def _customer_of_message(doc, ticket: str | None) -> set[str]:
 	"""The contacts (and protocols) the message is about: its ticket's contact and linked protocol, or
 	the contact of the UAB record it is a letter of."""
 	if ticket:
-		values = frappe.db.get_value("HD Ticket", ticket, ["contact", "uab_protocol"], as_dict=True) or {}
-		return {value for value in (values.get("contact"), values.get("uab_protocol")) if value}
+		contact = frappe.db.get_value("HD Ticket", ticket, "contact")
+		return {value for value in (contact, ticket_state(ticket).protocol) if value}
 	if (doc.reference_doctype or "").startswith("UAB ") and doc.reference_name:
 		meta = frappe.get_meta(doc.reference_doctype)
 		if meta.has_field("contact"):

@@ -20,6 +20,7 @@ from uab_helpdesk.protection import (
 	site_context,
 	third_party_protocols,
 )
+from uab_helpdesk.ticket_state import set_ticket_state
 from uab_helpdesk.utils import STAFF_ROLES, has_any_role, log_failure, render, render_text
 
 
@@ -27,23 +28,33 @@ def validate(doc, method=None):
 	if not doc.is_new():
 		return
 	try:
-		doc.uab_opened_by_staff = int(opened_by_staff())
+		doc.flags.uab_state = {"opened_by_staff": int(opened_by_staff())}
 		screen_new_ticket(doc)
 	except Exception:
 		log_failure(title="UAB Helpdesk: could not screen a new ticket", reference_doctype="HD Ticket")
 
 
 def after_insert(doc, method=None):
+	if state := doc.flags.uab_state:
+		# What the app knows of the ticket, in its own record (ticket_state.py), never on HD Ticket.
+		try:
+			if state.get("opened_by_staff") or state.get("protocol"):
+				set_ticket_state(doc.name, **state)
+		except Exception:
+			log_failure(
+				title="UAB Helpdesk: could not record a new ticket's state", reference_doctype="HD Ticket"
+			)
 	decision = doc.flags.uab_decision
 	if not decision:
 		return
+	protocol = doc.flags.uab_state["protocol"]
 	try:
 		if decision.needs_record:
 			record_attempt(
 				decision,
 				direction="Incoming",
 				channel=doc.flags.uab_channel.value if doc.flags.uab_channel else None,
-				protocol=doc.uab_protocol,
+				protocol=protocol,
 				contact=doc.flags.uab_customer or doc.contact,
 				ticket=doc.name,
 				content=doc.description,
@@ -53,14 +64,14 @@ def after_insert(doc, method=None):
 			# Never unread: the officer and the deputy, with a deadline in working hours (issue 21).
 			from uab_helpdesk.screening import assign_for_screening
 
-			assign_for_screening(doc)
+			assign_for_screening(doc.name, doc.creation, protocol)
 		else:
-			route_to_single_point_of_contact(doc)
+			route_to_single_point_of_contact(doc, protocol)
 		if matter := doc.flags.uab_safety_matter:
 			announce(doc.name, matter)
-			route_urgently(doc.name, doc.uab_protocol)
+			route_urgently(doc.name, protocol)
 		if decision.outcome == Outcome.HELD:
-			send_held_auto_reply(doc)
+			send_held_auto_reply(doc, protocol)
 	except Exception:
 		log_failure(
 			title="UAB Helpdesk: could not route a protected customer's ticket", reference_doctype="HD Ticket"
@@ -96,13 +107,14 @@ def screen_new_ticket(doc) -> None:
 		channel = Channel.THIRD_PARTY
 	if not protocol:
 		return
-	doc.uab_protocol = protocol
+	state = doc.flags.uab_state
 	rules = load_rules(protocol)
-	doc.uab_protocol_summary = render_text(summarise(rules))
+	state.update(protocol=protocol, protocol_summary=render_text(summarise(rules)))
 	frappe.flags.uab_ticket_in_intake = doc.name
 	# 6.4.4: a gas leak reported by email has Helpdesk's default type; what was written decides.
 	if matter := safety_matter_in(doc.subject, doc.description):
 		mark_new_ticket(doc, matter)
+		state["safety_matter"] = matter.category
 		doc.flags.uab_safety_matter = matter
 	decision = judge_incoming(
 		contact,
@@ -110,7 +122,7 @@ def screen_new_ticket(doc) -> None:
 		channel=channel,
 		ticket_type=doc.ticket_type,
 		# The third party's tickets are the route the protocol chose, not the customer's own new issues.
-		opens_new_issue=not doc.uab_opened_by_staff and channel != Channel.THIRD_PARTY,
+		opens_new_issue=not state["opened_by_staff"] and channel != Channel.THIRD_PARTY,
 		safety_matter=bool(matter),
 		issues_opened_in_period=issues_opened(contact, rules.issue_limit_period, site_context().time_zone)
 		if rules.issue_limit
@@ -120,14 +132,12 @@ def screen_new_ticket(doc) -> None:
 	)
 	doc.flags.uab_decision, doc.flags.uab_channel, doc.flags.uab_customer = decision, channel, contact
 	if decision.outcome == Outcome.HELD:
-		doc.uab_held = 1
-		doc.uab_hold_reason = render(decision.message)
-		doc.uab_screening = Screening.AWAITING.value
+		state.update(held=1, hold_reason=render(decision.message), screening=Screening.AWAITING.value)
 
 
-def route_to_single_point_of_contact(doc) -> None:
+def route_to_single_point_of_contact(doc, protocol: str) -> None:
 	"""6.4.2 / 6.5.4: all communication is managed through the named officer."""
-	officer = frappe.db.get_value("UAB Communication Protocol", doc.uab_protocol, "single_point_of_contact")
+	officer = frappe.db.get_value("UAB Communication Protocol", protocol, "single_point_of_contact")
 	if officer and officer not in (doc.get("_assign") or ""):
 		assign(
 			{"assign_to": [officer], "doctype": "HD Ticket", "name": doc.name, "description": doc.subject},
@@ -135,18 +145,18 @@ def route_to_single_point_of_contact(doc) -> None:
 		)
 
 
-def send_held_auto_reply(doc) -> None:
+def send_held_auto_reply(doc, protocol: str) -> None:
 	"""Tell the customer their message is held for screening, if UAB Settings say so. It is a letter
 	about the protocol, so it goes only by a written channel the protocol allows (6.4.4)."""
 	settings = frappe.get_cached_doc("UAB Settings")
 	if not (settings.held_message_auto_reply and settings.held_message_template and doc.raised_by):
 		return
 	template = frappe.get_doc("Email Template", settings.held_message_template)
-	email = template.get_formatted_email({"doc": doc, "hold_reason": doc.uab_hold_reason})
+	email = template.get_formatted_email({"doc": doc, "hold_reason": doc.flags.uab_state["hold_reason"]})
 	# A notice about this customer's own protocol: judged as a letter about the policy (SPEC §5.1 rule 1).
 	frappe.flags.uab_policy_letter = frappe._dict(
 		doctype="UAB Communication Protocol",
-		name=doc.uab_protocol,
+		name=protocol,
 		contact=doc.flags.uab_customer or doc.contact,
 	)
 	try:
@@ -155,7 +165,7 @@ def send_held_auto_reply(doc) -> None:
 			subject=email["subject"],
 			message=email["message"],
 			reference_doctype="UAB Communication Protocol",
-			reference_name=doc.uab_protocol,
+			reference_name=protocol,
 		)
 	finally:
 		frappe.flags.uab_policy_letter = None

@@ -65,7 +65,7 @@ class EnforcementMode(str, Enum):
 
 
 class Screening(str, Enum):
-	"""`HD Ticket.uab_screening`: a held message is read and what it held is recorded (6.4.3)."""
+	"""`UAB Ticket State.screening`: a held message is read and what it held is recorded (6.4.3)."""
 
 	AWAITING = "Awaiting screening"
 	NO_NEW_INFORMATION = "No new information"

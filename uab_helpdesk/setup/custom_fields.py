@@ -1,196 +1,43 @@
-"""The app's fields on Helpdesk's and Frappe's records (prefix `uab_`), created or corrected on install and
-on every migrate; a field already as it should be is not written again."""
+"""The app's fields on Helpdesk's and Frappe's records (prefix `uab_`): since issue 20 there are none, and
+the fields earlier versions made are dropped with their columns."""
 
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from frappe.utils import cint, cstr
 
-from uab_helpdesk.policy.values import Screening
+# Until issue 20 the app kept its state in these fields on Helpdesk's and Frappe's tables, where every
+# route that returns a ticket or a message carried it to the customer. It now lives in UAB Ticket State and
+# UAB Message State (ticket_state.py); patches/move_state_off_helpdesk_tables.py moves it and drops these.
+LEGACY_FIELDS = {
+	"HD Ticket": (
+		"uab_section",
+		"uab_protocol",
+		"uab_protocol_summary",
+		"uab_held",
+		"uab_hold_reason",
+		"uab_screening",
+		"uab_screening_due",
+		"uab_screened_by",
+		"uab_screened_on",
+		"uab_screening_escalated",
+		"uab_safety_matter",
+		"uab_opened_by_staff",
+	),
+	"Communication": (
+		"uab_language_score",
+		"uab_language_flagged",
+		"uab_language_kinds",
+		"uab_letter_status",
+		"uab_posted_by",
+		"uab_posted_on",
+	),
+}
 
 
 def get_custom_fields() -> dict[str, list[dict]]:
-	"""HD Ticket fields (prefix `uab_`): which protocol applies, and the screening of held messages;
-	Communication fields: the language signal of a message received (6.3.3)."""
-	return {
-		"Communication": [
-			{
-				"fieldname": "uab_language_score",
-				"fieldtype": "Float",
-				"label": "Language Signal",
-				"insert_after": "sent_or_received",
-				"read_only": 1,
-				"no_copy": 1,
-				"precision": "4",
-				"description": "0–1 from the app's own classifier (policy/abuse_model.py); above 0.5 it flags a message "
-				"the terms placed in no kind. A signal for staff, never a decision (policy 6.3.3).",
-			},
-			{
-				"fieldname": "uab_language_flagged",
-				"fieldtype": "Check",
-				"label": "May Contain Abusive Language",
-				"insert_after": "uab_language_score",
-				"read_only": 1,
-				"no_copy": 1,
-				"in_standard_filter": 1,
-			},
-			{
-				"fieldname": "uab_language_kinds",
-				"fieldtype": "Small Text",
-				"label": "What the Message Shows",
-				"insert_after": "uab_language_flagged",
-				"read_only": 1,
-				"no_copy": 1,
-				"description": "Threats, harassment, sexual remarks, slurs or abuse aimed at staff, with the words that "
-				"showed each: a signal for staff, never a decision (policy 6.3.1, 6.3.3).",
-			},
-			{
-				"fieldname": "uab_letter_status",
-				"fieldtype": "Select",
-				"label": "Letter",
-				"options": "\nTo post\nPosted",
-				"insert_after": "uab_language_kinds",
-				"read_only": 1,
-				"no_copy": 1,
-				"in_standard_filter": 1,
-				"depends_on": "eval:doc.communication_medium=='Letter'",
-				"description": "A reply sent as a letter waits in Letters to Post until it is marked posted.",
-			},
-			{
-				"fieldname": "uab_posted_by",
-				"fieldtype": "Link",
-				"label": "Posted by",
-				"options": "User",
-				"insert_after": "uab_letter_status",
-				"read_only": 1,
-				"no_copy": 1,
-				"depends_on": "eval:doc.uab_letter_status=='Posted'",
-			},
-			{
-				"fieldname": "uab_posted_on",
-				"fieldtype": "Datetime",
-				"label": "Posted on",
-				"insert_after": "uab_posted_by",
-				"read_only": 1,
-				"no_copy": 1,
-				"depends_on": "eval:doc.uab_letter_status=='Posted'",
-			},
-		],
-		"HD Ticket": [
-			{
-				"fieldname": "uab_section",
-				"fieldtype": "Section Break",
-				"label": "Communication Protocol",
-				"insert_after": "customer",
-				"collapsible": 1,
-				"depends_on": "uab_protocol",
-			},
-			{
-				"fieldname": "uab_protocol",
-				"fieldtype": "Link",
-				"label": "Communication Protocol",
-				"options": "UAB Communication Protocol",
-				"insert_after": "uab_section",
-				"read_only": 1,
-				"search_index": 1,
-				"no_copy": 1,
-			},
-			{
-				"fieldname": "uab_protocol_summary",
-				"fieldtype": "Small Text",
-				"label": "Protocol",
-				"insert_after": "uab_protocol",
-				"read_only": 1,
-				"no_copy": 1,
-				"description": "What the customer's communication protocol allows, in one sentence.",
-			},
-			{
-				"fieldname": "uab_held",
-				"fieldtype": "Check",
-				"label": "Held for Screening",
-				"insert_after": "uab_protocol_summary",
-				"read_only": 1,
-				"no_copy": 1,
-				"in_standard_filter": 1,
-			},
-			{
-				"fieldname": "uab_hold_reason",
-				"fieldtype": "Small Text",
-				"label": "Why Held",
-				"insert_after": "uab_held",
-				"read_only": 1,
-				"no_copy": 1,
-				"depends_on": "uab_held",
-			},
-			{
-				"fieldname": "uab_screening",
-				"fieldtype": "Select",
-				"label": "Screening",
-				"options": "\n" + "\n".join(screening.value for screening in Screening),
-				"insert_after": "uab_hold_reason",
-				"no_copy": 1,
-				"depends_on": "uab_held",
-				"description": "Held messages are still read for new information and safeguarding concerns.",
-			},
-			{
-				"fieldname": "uab_screening_due",
-				"fieldtype": "Datetime",
-				"label": "Read By",
-				"insert_after": "uab_screening",
-				"read_only": 1,
-				"no_copy": 1,
-				"depends_on": "uab_held",
-				"description": "Working hours from when it arrived (UAB Settings); past it, the officer's manager is told.",
-			},
-			{
-				"fieldname": "uab_screened_by",
-				"fieldtype": "Link",
-				"options": "User",
-				"label": "Screened By",
-				"insert_after": "uab_screening_due",
-				"read_only": 1,
-				"no_copy": 1,
-				"depends_on": "uab_screened_by",
-			},
-			{
-				"fieldname": "uab_screened_on",
-				"fieldtype": "Datetime",
-				"label": "Screened On",
-				"insert_after": "uab_screened_by",
-				"read_only": 1,
-				"no_copy": 1,
-				"depends_on": "uab_screened_by",
-			},
-			{
-				"fieldname": "uab_screening_escalated",
-				"fieldtype": "Check",
-				"label": "Screening Escalated",
-				"insert_after": "uab_screened_on",
-				"read_only": 1,
-				"no_copy": 1,
-				"hidden": 1,
-			},
-			{
-				"fieldname": "uab_safety_matter",
-				"fieldtype": "Data",
-				"label": "Health and Safety Matter",
-				"insert_after": "uab_screening_escalated",
-				"read_only": 1,
-				"no_copy": 1,
-				"in_standard_filter": 1,
-				"description": "What the customer wrote shows a health-and-safety matter (policy 6.4.4): never held, routed as urgent.",
-			},
-			{
-				"fieldname": "uab_opened_by_staff",
-				"fieldtype": "Check",
-				"label": "Opened by Staff",
-				"insert_after": "uab_safety_matter",
-				"read_only": 1,
-				"no_copy": 1,
-				"hidden": 1,
-				"description": "Opened by staff (a split, a complaint an appeal asked for): not the customer's new issue (6.4.3).",
-			},
-		],
-	}
+	"""The app's fields on other apps' DocTypes: none. What it knows of a ticket or a message is in its
+	own DocTypes, which no customer can read (docs/access.md)."""
+	return {}
 
 
 def make_custom_fields() -> None:
@@ -228,10 +75,16 @@ def set_if_changed(doctype: str, name: str, values: dict) -> None:
 
 
 def drop_custom_fields() -> None:
-	"""Uninstall: the fields and their columns go. Frappe keeps a deleted Custom Field's column, and with it
-	what it held (why a ticket was held, a safety matter): nothing of a case may stay behind."""
-	for doctype, fields in get_custom_fields().items():
-		for fieldname in (field["fieldname"] for field in fields):
+	"""Uninstall, and the move of issue 20: the fields and their columns go. Frappe keeps a deleted Custom
+	Field's column, and with it what it held (why a ticket was held, a safety matter): nothing of a case
+	may stay behind."""
+	fields = {
+		doctype: [field["fieldname"] for field in rows] for doctype, rows in get_custom_fields().items()
+	}
+	for doctype, legacy in LEGACY_FIELDS.items():
+		fields.setdefault(doctype, []).extend(legacy)
+	for doctype, fieldnames in fields.items():
+		for fieldname in fieldnames:
 			frappe.db.delete("Custom Field", {"dt": doctype, "fieldname": fieldname})
 			if frappe.db.has_column(doctype, fieldname):
 				frappe.db.sql_ddl(f"alter table `tab{doctype}` drop column `{fieldname}`")

@@ -24,7 +24,7 @@ def make_agent_ui_banner() -> None:
 		_write_form_script(
 			FORM_SCRIPT_NAME, "\n".join((folder / file).read_text() for file in FORM_SCRIPT_FILES)
 		)
-	_show_summary_in_ticket_sidebar()
+	_drop_summary_from_ticket_sidebar()
 
 
 def _write_form_script(name: str, script: str) -> None:
@@ -56,14 +56,11 @@ def _never_created_in_the_future(name: str) -> None:
 		frappe.db.set_value("HD Form Script", name, fixed, update_modified=False)
 
 
-def _show_summary_in_ticket_sidebar() -> None:
-	"""The agent UI's ticket sidebar lists the fields of the "Default" HD Ticket Template."""
-	if not frappe.db.exists("HD Ticket Template", "Default"):
-		return
-	template = frappe.get_doc("HD Ticket Template", "Default")
-	if not any(row.fieldname == "uab_protocol_summary" for row in template.fields):
-		template.append("fields", {"fieldname": "uab_protocol_summary", "hide_from_customer": 1})
-		template.save(ignore_permissions=True)
+def _drop_summary_from_ticket_sidebar() -> None:
+	"""Earlier versions showed the protocol's summary as a field of the "Default" HD Ticket Template; the
+	summary is now the app's own (ticket_state.py) and the banner shows it, so the row goes."""
+	if frappe.db.exists("DocType", "HD Ticket Template Field"):
+		frappe.db.delete("HD Ticket Template Field", {"fieldname": "uab_protocol_summary"})
 
 
 def get_number_cards() -> list[dict]:
@@ -92,11 +89,11 @@ def get_number_cards() -> list[dict]:
 		{
 			# Issue 21: a held message is never left unread; the oldest is at the top of its list.
 			"name": "UAB Held Not Yet Read",
-			"document_type": "HD Ticket",
+			"document_type": "UAB Ticket State",
 			"color": "#E03636",
 			"filters_json": [
-				["HD Ticket", "uab_held", "=", 1],
-				["HD Ticket", "uab_screening", "=", "Awaiting screening"],
+				["UAB Ticket State", "held", "=", 1],
+				["UAB Ticket State", "screening", "=", "Awaiting screening"],
 			],
 		},
 		{

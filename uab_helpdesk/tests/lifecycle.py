@@ -19,7 +19,7 @@ ROLES = ("UAB Manager", "UAB Head of Service", "UAB Director", "UAB Auditor")
 
 def assert_installed() -> None:
 	"""Everything the install makes is there, and a migrate would have nothing to repair."""
-	from uab_helpdesk.setup.custom_fields import get_custom_fields
+	from uab_helpdesk.setup.custom_fields import LEGACY_FIELDS, get_custom_fields
 	from uab_helpdesk.setup.health import setup_problems
 	from uab_helpdesk.setup.ui import FORM_SCRIPT_NAME, get_number_cards
 
@@ -28,6 +28,10 @@ def assert_installed() -> None:
 		meta = frappe.get_meta(doctype)
 		for field in fields:
 			assert meta.has_field(field["fieldname"]), f"{doctype}.{field['fieldname']} is missing"
+	# Issue 20: nothing of the app on Helpdesk's tables, where a customer's routes would reach it.
+	for doctype, fieldnames in LEGACY_FIELDS.items():
+		for fieldname in fieldnames:
+			assert not frappe.db.has_column(doctype, fieldname), f"{doctype}.{fieldname} is still there"
 	for role in ROLES:
 		assert frappe.db.exists("Role", role), f"role {role} is missing"
 	if frappe.db.exists("DocType", "HD Form Script"):
@@ -48,7 +52,7 @@ def assert_installed() -> None:
 
 def assert_nothing_left() -> None:
 	"""After `uninstall-app`: no field, column, script, job, role, DocType or module record of the app."""
-	from uab_helpdesk.setup.custom_fields import get_custom_fields
+	from uab_helpdesk.setup.custom_fields import LEGACY_FIELDS, get_custom_fields
 	from uab_helpdesk.setup.ui import FORM_SCRIPT_NAME
 
 	frappe.clear_cache()
@@ -60,6 +64,8 @@ def assert_nothing_left() -> None:
 				left.append(f"Custom Field {doctype}.{field['fieldname']}")
 			if frappe.db.has_column(doctype, field["fieldname"]):
 				left.append(f"column {doctype}.{field['fieldname']}")
+	for doctype, fieldnames in LEGACY_FIELDS.items():
+		left += [f"column {doctype}.{name}" for name in fieldnames if frappe.db.has_column(doctype, name)]
 	left += [f"Role {name}" for name in frappe.get_all("Role", {"name": ("like", "UAB %")}, pluck="name")]
 	left += [
 		f"Scheduled Job Type {name}"

@@ -86,6 +86,7 @@ class TestAccessTable(UABTestCase):
 			"send_letter` — UAB Protocol Review": letter("UAB Protocol Review"),
 			"send_letter` — UAB Incident": letter("UAB Incident"),
 			"record_abusive_correspondence": lambda: correspondence.record_abusive_correspondence("no-such"),
+			"flagged_messages": lambda: correspondence.flagged_messages(ticket="no-such"),
 			"ticket_view": lambda: replies.ticket_view(self.ticket),
 			"send_as_letter": lambda: replies.send_as_letter(self.ticket, "<p> </p>"),
 			"send_for_approval": lambda: replies.send_for_approval(self.ticket, "<p> </p>"),

@@ -5,6 +5,7 @@ import frappe
 from uab_helpdesk.api.protocol import banner_for_contact, get_banner
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.utils import make_contact, make_incident, make_protocol, make_ticket, make_warning
+from uab_helpdesk.ticket_state import ticket_state
 
 
 class TestBanner(ProtectedCustomerTestCase):
@@ -54,16 +55,16 @@ class TestBanner(ProtectedCustomerTestCase):
 
 class TestTicketsCarryTheProtocol(ProtectedCustomerTestCase):
 	def test_open_tickets_show_the_protocol_in_the_sidebar_and_lose_it_when_it_ends(self):
-		self.assertEqual(frappe.db.get_value("HD Ticket", self.ticket, "uab_protocol"), self.protocol)
+		self.assertEqual(ticket_state(self.ticket).protocol, self.protocol)
 		new_ticket = make_ticket(self.contact, subject="Another matter")
-		summary = frappe.db.get_value("HD Ticket", new_ticket, "uab_protocol_summary")
+		summary = ticket_state(new_ticket).protocol_summary
 		self.assertIn("Contact with Protected Tenant is by Email, Letter or Phone only", summary)
 		with self.set_user(self.staff.head):
 			frappe.get_doc("UAB Communication Protocol", self.protocol).end_protocol(
 				"Behaviour improved on review."
 			)
 		self.assertEqual(
-			frappe.db.get_value("HD Ticket", new_ticket, ["uab_protocol", "uab_protocol_summary"]),
+			(ticket_state(new_ticket).protocol, ticket_state(new_ticket).protocol_summary),
 			(None, None),
 		)
 		self.assertIsNone(banner_for_contact(self.contact))

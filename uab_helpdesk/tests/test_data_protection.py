@@ -10,7 +10,6 @@ from frappe.desk.form.assign_to import add as assign
 from werkzeug.wrappers import Response
 
 from uab_helpdesk.api.evidence import build_case_archive, export_subject_access
-from uab_helpdesk.portal_guard import refuse_uab_fields_in_request, strip_uab_fields
 from uab_helpdesk.subject_access import subject_access_html
 from uab_helpdesk.tests import UABTestCase
 from uab_helpdesk.tests.utils import make_contact, make_incident, make_protocol, make_staff, make_ticket
@@ -86,66 +85,6 @@ class TestNeedToKnow(UABTestCase):
 			contact = frappe.db.get_value("UAB Communication Protocol", self.protocol, "contact")
 			archive = zipfile.ZipFile(io.BytesIO(build_case_archive(contact)))
 			self.assertNotIn(ADJUSTMENT, "".join(archive.read(name).decode() for name in archive.namelist()))
-
-
-class TestPortalCustomersGetNoUabField(UABTestCase):
-	"""On either Helpdesk version the portal returns whole tickets by several routes; the guard at the
-	edge strips every answer and refuses any request that names a UAB field."""
-
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.staff = make_staff()
-
-	def answer(self, user: str, body: dict) -> dict:
-		response = Response(json.dumps(body), mimetype="application/json")
-		with self.set_user(user):
-			strip_uab_fields(response=response)
-		return json.loads(response.get_data())
-
-	def test_a_customer_gets_a_ticket_without_any_uab_field_8(self):
-		ticket = {
-			"name": "42",
-			"subject": "Lift",
-			"uab_held": 1,
-			"uab_hold_reason": "Held for screening: the limit of new issues for this month is reached",
-			"docinfo": {
-				"versions": [
-					{"data": json.dumps({"changed": [["uab_held", 0, 1], ["status", "Open", "Replied"]]})}
-				]
-			},
-			"fields": [
-				{"fieldname": "uab_protocol", "label": "Communication Protocol"},
-				{"fieldname": "subject"},
-			],
-		}
-		stripped = json.dumps(self.answer(self.staff.customer, {"message": ticket}))
-		self.assertNotIn("uab_", stripped)
-		self.assertIn("Replied", stripped)
-		self.assertIn("uab_held", json.dumps(self.answer(self.staff.agent, {"message": ticket})))
-
-	def test_a_customer_cannot_filter_on_or_write_a_uab_field_8(self):
-		asking = frappe._dict(filters=json.dumps({"uab_held": 1}))
-		with self.set_user(self.staff.customer), self.assertRaises(frappe.PermissionError):
-			frappe.local.form_dict = asking  # set_user starts a fresh form_dict
-			refuse_uab_fields_in_request()
-		with self.set_user(self.staff.agent):
-			frappe.local.form_dict = asking
-			refuse_uab_fields_in_request()
-
-	def test_a_customer_who_writes_the_letters_uab_is_never_refused(self):
-		with self.set_user(self.staff.customer):
-			frappe.local.form_dict = frappe._dict(message="My reference is uab_123 from the old system.")
-			refuse_uab_fields_in_request()
-
-	def setUp(self):
-		self._request = getattr(frappe.local, "request", None)
-		frappe.local.request = frappe._dict(query_string=b"")
-
-	def tearDown(self):
-		frappe.local.request = self._request
-		frappe.local.form_dict = frappe._dict()
-		super().tearDown()
 
 
 class TestSubjectAccessAndStatements(UABTestCase):

@@ -7,6 +7,7 @@ from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.test_incoming_enforcement import receive_email
 from uab_helpdesk.tests.test_outgoing_enforcement import reply
 from uab_helpdesk.tests.utils import email_of, make_ticket
+from uab_helpdesk.ticket_state import ticket_state
 from uab_helpdesk.utils import UABValidationError
 
 
@@ -29,14 +30,16 @@ class TestHealthAndSafetyByContent(ProtectedCustomerTestCase):
 	def test_an_ordinary_email_is_held_during_a_health_and_safety_only_period_6_4_4(self):
 		"""The control: without a safety matter the protocol holds the message for screening."""
 		ticket = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Parking permit renewal"))
-		self.assertTrue(ticket.uab_held)
-		self.assertFalse(ticket.uab_safety_matter)
+		self.assertTrue(ticket_state(ticket.name).held)
+		self.assertFalse(ticket_state(ticket.name).safety_matter)
 
 	def test_a_gas_smell_by_email_is_not_held_and_goes_to_the_officer_and_deputy_as_urgent_6_4_4(self):
 		ticket = frappe.get_doc(
 			"HD Ticket", receive_email(email_of(self.contact), "help - I can smell gas on the landing")
 		)
-		self.assertEqual((ticket.uab_held, ticket.uab_safety_matter), (0, "Gas"))
+		self.assertEqual(
+			(ticket_state(ticket.name).held, ticket_state(ticket.name).safety_matter), (0, "Gas")
+		)
 		self.assertEqual(ticket.ticket_type, "Health and safety")
 		if frappe.db.exists("HD Ticket Priority", "Urgent"):
 			self.assertEqual(ticket.priority, "Urgent")
@@ -72,12 +75,12 @@ class TestHealthAndSafetyByContent(ProtectedCustomerTestCase):
 
 	def test_a_later_message_showing_danger_releases_a_held_ticket_6_4_4(self):
 		held = receive_email(email_of(self.contact), "Bins not collected")
-		self.assertTrue(frappe.db.get_value("HD Ticket", held, "uab_held"))
+		self.assertTrue(ticket_state(held).held)
 		receive_email(
 			email_of(self.contact), "and now there are sparks coming out of the socket", ticket=held
 		)
-		marked = frappe.db.get_value("HD Ticket", held, ["uab_held", "uab_safety_matter"], as_dict=True)
-		self.assertEqual((marked.uab_held, marked.uab_safety_matter), (0, "Electrical danger"))
+		marked = ticket_state(held)
+		self.assertEqual((marked.held, marked.safety_matter), (0, "Electrical danger"))
 		self.assertIn(self.staff.manager, frappe.db.get_value("HD Ticket", held, "_assign") or "")
 
 	def test_a_landlords_own_term_in_uab_settings_is_used_6_4_4(self):
@@ -85,7 +88,7 @@ class TestHealthAndSafetyByContent(ProtectedCustomerTestCase):
 		settings.append("safety_terms", {"category": "Structural danger", "phrase": "stuck .. lift"})
 		settings.save()
 		ticket = receive_email(email_of(self.contact), "My dad is stuck in the lift")
-		self.assertEqual(frappe.db.get_value("HD Ticket", ticket, "uab_safety_matter"), "Structural danger")
+		self.assertEqual(ticket_state(ticket).safety_matter, "Structural danger")
 
 
 class TestSafetyTermSettings(ProtectedCustomerTestCase):

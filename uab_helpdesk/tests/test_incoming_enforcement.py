@@ -7,6 +7,7 @@ from frappe.tests.utils import change_settings
 
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.utils import email_of, make_ticket
+from uab_helpdesk.ticket_state import ticket_state
 
 
 def receive_email(contact_email: str, subject: str, ticket: str | None = None):
@@ -42,7 +43,8 @@ class TestIncomingWithinLimit(ProtectedCustomerTestCase):
 	def test_email_from_protected_customer_is_linked_and_routed_to_the_officer_6_4_2(self):
 		ticket = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Kitchen cupboard door"))
 		self.assertEqual(
-			(ticket.contact, ticket.uab_protocol, ticket.uab_held), (self.contact, self.protocol, 0)
+			(ticket.contact, ticket_state(ticket.name).protocol, ticket_state(ticket.name).held),
+			(self.contact, self.protocol, 0),
 		)
 		self.assertIn(self.staff.agent, ticket._assign or "")
 
@@ -50,11 +52,12 @@ class TestIncomingWithinLimit(ProtectedCustomerTestCase):
 		for subject in ("Second issue", "Third issue"):
 			receive_email(email_of(self.contact), subject)
 		held = frappe.get_doc("HD Ticket", receive_email(email_of(self.contact), "Fourth issue this month"))
-		self.assertTrue(held.uab_held)
-		self.assertEqual(held.uab_screening, "Awaiting screening")
+		self.assertTrue(ticket_state(held.name).held)
+		self.assertEqual(ticket_state(held.name).screening, "Awaiting screening")
 		# The count depends on the tickets other tests of this class opened this month.
 		self.assertRegex(
-			held.uab_hold_reason, r"the limit of new issues for this month is reached \(\d+ raised, limit 3,"
+			ticket_state(held.name).hold_reason,
+			r"the limit of new issues for this month is reached \(\d+ raised, limit 3,",
 		)
 		self.assertTrue(
 			frappe.db.exists("Communication", {"reference_name": held.name, "sent_or_received": "Received"})
@@ -69,7 +72,7 @@ class TestIncomingWithinLimit(ProtectedCustomerTestCase):
 			{"subject": "Gas smell", "raised_by": email_of(self.contact), "ticket_type": "Health and safety"}
 		)
 		doc.insert(ignore_permissions=True)
-		self.assertFalse(doc.uab_held)
+		self.assertFalse(ticket_state(doc.name).held)
 
 	def test_reply_on_an_existing_ticket_is_kept_whatever_happens(self):
 		before = frappe.db.count("Communication", {"reference_name": self.ticket})
@@ -137,7 +140,7 @@ class TestHeldAutoReply(ProtectedCustomerTestCase):
 			"UAB Settings", {"held_message_auto_reply": 1, "held_message_template": template.name}
 		):
 			held = receive_email(email_of(self.contact), "Second issue this month")
-		self.assertTrue(frappe.db.get_value("HD Ticket", held, "uab_held"))
+		self.assertTrue(ticket_state(held).held)
 		queued = frappe.get_last_doc(
 			"Email Queue",
 			filters={"reference_doctype": "UAB Communication Protocol", "reference_name": self.protocol},
@@ -153,7 +156,7 @@ class TestScreeningHeldTickets(ProtectedCustomerTestCase):
 
 	def held_ticket(self) -> str:
 		ticket = receive_email(email_of(self.contact), "Another issue this month")
-		self.assertTrue(frappe.db.get_value("HD Ticket", ticket, "uab_held"))
+		self.assertTrue(ticket_state(ticket).held)
 		return ticket
 
 	def test_agent_screens_a_held_ticket_and_the_trail_names_them_6_4_3(self):
@@ -168,9 +171,7 @@ class TestScreeningHeldTickets(ProtectedCustomerTestCase):
 			self.assertIn("limit 1", held["reason"])
 			self.assertEqual(len(held["outcomes"]), 3)
 			screen_held_ticket(ticket, "Safeguarding concern – escalated")
-		self.assertEqual(
-			frappe.db.get_value("HD Ticket", ticket, "uab_screening"), "Safeguarding concern – escalated"
-		)
+		self.assertEqual(ticket_state(ticket).screening, "Safeguarding concern – escalated")
 		comment = frappe.db.get_value(
 			"Comment", {"reference_doctype": "HD Ticket", "reference_name": ticket}, "content"
 		)
@@ -182,7 +183,7 @@ class TestScreeningHeldTickets(ProtectedCustomerTestCase):
 		ticket = self.held_ticket()
 		with self.set_user(self.staff.agent), self.assertRaises(frappe.ValidationError):
 			screen_held_ticket(ticket, "Ignored")
-		self.assertEqual(frappe.db.get_value("HD Ticket", ticket, "uab_screening"), "Awaiting screening")
+		self.assertEqual(ticket_state(ticket).screening, "Awaiting screening")
 
 	def test_screening_refuses_a_ticket_that_is_not_held(self):
 		from uab_helpdesk.api.protocol import get_banner
@@ -192,7 +193,7 @@ class TestScreeningHeldTickets(ProtectedCustomerTestCase):
 			self.assertNotIn("held", get_banner(self.ticket))
 			with self.assertRaises(frappe.ValidationError):
 				screen_held_ticket(self.ticket, "No new information")
-		self.assertFalse(frappe.db.get_value("HD Ticket", self.ticket, "uab_screening"))
+		self.assertFalse(ticket_state(self.ticket).screening)
 
 	def test_a_customer_cannot_screen_their_own_held_ticket(self):
 		from uab_helpdesk.api.screening import screen_held_ticket
@@ -200,4 +201,4 @@ class TestScreeningHeldTickets(ProtectedCustomerTestCase):
 		ticket = self.held_ticket()
 		with self.set_user(self.staff.customer), self.assertRaises(frappe.PermissionError):
 			screen_held_ticket(ticket, "No new information")
-		self.assertEqual(frappe.db.get_value("HD Ticket", ticket, "uab_screening"), "Awaiting screening")
+		self.assertEqual(ticket_state(ticket).screening, "Awaiting screening")

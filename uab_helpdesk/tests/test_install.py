@@ -11,10 +11,13 @@ class TestInstall(UABTestCase):
 		for role in ("UAB Manager", "UAB Head of Service", "UAB Director", "UAB Auditor"):
 			self.assertTrue(frappe.db.exists("Role", role), role)
 
-	def test_hd_ticket_has_the_uab_fields(self):
-		meta = frappe.get_meta("HD Ticket")
-		for field in get_custom_fields()["HD Ticket"]:
-			self.assertTrue(meta.has_field(field["fieldname"]), field["fieldname"])
+	def test_helpdesk_tables_carry_nothing_of_the_app_8(self):
+		"""Issue 20: every route that returns a ticket or a message returns all its columns to the
+		customer, so the app's state lives in its own DocTypes and Helpdesk's tables have no uab_ column."""
+		for doctype in ("HD Ticket", "Communication"):
+			columns = [column for column in frappe.db.get_table_columns(doctype) if column.startswith("uab_")]
+			self.assertEqual(columns, [], doctype)
+		self.assertEqual(get_custom_fields(), {})
 
 	def test_custom_fields_are_idempotent(self):
 		before = frappe.db.count("Custom Field", {"dt": "HD Ticket", "fieldname": ("like", "uab_%")})

@@ -12,6 +12,7 @@ from uab_helpdesk.policy.abuse import THREAT, Finding
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.test_incoming_enforcement import receive_email
 from uab_helpdesk.tests.utils import email_of, make_assessment, make_contact, walk_ladder
+from uab_helpdesk.ticket_state import message_state, ticket_state
 
 ABUSE = "You are a useless fucking idiot and I hope you rot"
 ANGRY = "This is a disgrace. SIX WEEKS with no boiler and nobody has called me back. I want a manager."
@@ -23,6 +24,11 @@ def received(ticket: str, words: str) -> frappe._dict:
 	)
 
 
+def signal(ticket: str, words: str) -> frappe._dict:
+	"""What the language signal recorded of the message (the app's own record, never Communication)."""
+	return message_state(received(ticket, words).name)
+
+
 class TestLanguageSignal(ProtectedCustomerTestCase):
 	"""One new issue a month, so a second email is held: the signal must not change that, or anything."""
 
@@ -30,9 +36,9 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 
 	def test_abusive_words_are_flagged_and_an_angry_complaint_is_not_6_3_3_3_1(self):
 		ticket = receive_email(email_of(self.contact), ABUSE)
-		self.assertTrue(received(ticket, ABUSE).uab_language_flagged)
+		self.assertTrue(signal(ticket, ABUSE).language_flagged)
 		other = receive_email(email_of(self.contact), ANGRY)
-		self.assertFalse(received(other, ANGRY).uab_language_flagged)
+		self.assertFalse(signal(other, ANGRY).language_flagged)
 
 	def test_the_agent_ui_is_told_which_messages_to_show_collapsed_6_3_3(self):
 		"""Staff welfare: the page hides a flagged message behind "show"; the ticket view names it."""
@@ -55,11 +61,10 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 				patch("uab_helpdesk.language.score_of", return_value=float(len(findings))),
 			):
 				ticket = receive_email(email_of(self.contact), f"{ABUSE} {len(findings)}")
-			doc = frappe.get_doc("HD Ticket", ticket)
 			outcomes.append(
 				(
-					doc.uab_held,
-					doc.uab_protocol,
+					ticket_state(ticket).held,
+					ticket_state(ticket).protocol,
 					frappe.db.count(
 						"Communication", {"reference_name": ticket, "sent_or_received": "Received"}
 					),
@@ -69,7 +74,7 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 					),
 				)
 			)
-			self.assertEqual(received(ticket, f"{ABUSE} {len(findings)}").uab_language_flagged, len(findings))
+			self.assertEqual(signal(ticket, f"{ABUSE} {len(findings)}").language_flagged, len(findings))
 		self.assertEqual(outcomes[0], outcomes[1])
 
 	def test_a_classifier_that_fails_loses_no_message_and_logs_no_text_6_3_3(self):
@@ -80,7 +85,9 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 			ticket = receive_email(email_of(self.contact), ABUSE)
 		message = received(ticket, ABUSE)
 		self.assertEqual(
-			(message.uab_language_score, message.uab_language_flagged), (0, 1), "the kinds still read"
+			(message_state(message.name).language_score, message_state(message.name).language_flagged),
+			(0, 1),
+			"the kinds still read",
 		)
 		logged = frappe.get_last_doc(
 			"Error Log", filters={"method": ("like", "UAB Helpdesk: no language signal%")}
@@ -95,12 +102,15 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 		):
 			ticket = receive_email(email_of(self.contact), words)
 		message = received(ticket, words)
-		self.assertEqual((message.uab_language_flagged, message.uab_language_kinds), (1, "Abusive language"))
+		self.assertEqual(
+			(message_state(message.name).language_flagged, message_state(message.name).language_kinds),
+			(1, "Abusive language"),
+		)
 
 	def test_a_reader_that_fails_entirely_loses_no_message_6_3_3(self):
 		with patch("uab_helpdesk.language.find_abuse", side_effect=RuntimeError("down")):
 			ticket = receive_email(email_of(self.contact), ABUSE)
-		self.assertEqual(received(ticket, ABUSE).uab_language_flagged, 0)
+		self.assertFalse(signal(ticket, ABUSE).language_flagged)
 
 	def test_the_message_is_read_after_its_transaction_commits_not_in_the_request(self):
 		"""Receiving mail never waits on the signal: the message joins the list to read when it is committed,
@@ -108,7 +118,7 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 		with patch("uab_helpdesk.language._read_at_once", return_value=False):
 			ticket = receive_email(email_of(self.contact), ABUSE)
 		message = received(ticket, ABUSE)
-		self.assertEqual((message.uab_language_flagged, message.uab_language_kinds), (0, None))
+		self.assertFalse(frappe.db.exists("UAB Message State", message.name), "not read yet")
 		callbacks = [fn for fn in frappe.db.after_commit._functions if getattr(fn, "__defaults__", None)]
 		waiting = [fn for fn in callbacks if fn.__defaults__ == (message.name,)]
 		self.assertEqual(len(waiting), 1, "queued for after the commit, not run")
@@ -120,7 +130,7 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 		self.assertEqual(enqueue.call_count, 1)
 		self.assertEqual(enqueue.call_args.args, ("uab_helpdesk.language.read_waiting",))
 		language.read_waiting()
-		self.assertEqual(frappe.db.get_value("Communication", message.name, "uab_language_flagged"), 1)
+		self.assertEqual(message_state(message.name).language_flagged, 1)
 		self.assertEqual(frappe.cache.llen(language.TO_READ), 0)
 
 	def test_a_veiled_threat_is_marked_and_its_manager_told_6_3_1(self):
@@ -131,8 +141,8 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 		words = "I know where your officer lives and what car she drives. Think on."
 		ticket = receive_email(email_of(self.contact), words)
 		message = received(ticket, words)
-		self.assertTrue(message.uab_language_flagged)
-		self.assertIn(THREAT, message.uab_language_kinds)
+		self.assertTrue(message_state(message.name).language_flagged)
+		self.assertIn(THREAT, message_state(message.name).language_kinds)
 		told = frappe.get_all(
 			"Notification Log",
 			filters={"for_user": self.staff.manager, "document_name": ticket},
@@ -149,12 +159,15 @@ class TestLanguageSignal(ProtectedCustomerTestCase):
 		words = "The f***ing boiler has packed in again and the bloody radiators are stone cold."
 		ticket = receive_email(email_of(self.contact), words)
 		message = received(ticket, words)
-		self.assertEqual((message.uab_language_flagged, message.uab_language_kinds or ""), (0, ""))
+		self.assertEqual(
+			(message_state(message.name).language_flagged, message_state(message.name).language_kinds or ""),
+			(0, ""),
+		)
 
 	def test_a_starred_swear_word_at_a_person_is_marked_6_3_3(self):
 		words = "F*** off, Mr Jones, and stop ringing me."
 		ticket = receive_email(email_of(self.contact), words)
-		self.assertIn("Abuse of staff", received(ticket, words).uab_language_kinds)
+		self.assertIn("Abuse of staff", signal(ticket, words).language_kinds)
 
 
 class TestRecordAbusiveCorrespondence(ProtectedCustomerTestCase):

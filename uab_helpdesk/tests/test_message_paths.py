@@ -10,6 +10,7 @@ from frappe.utils import add_days, now_datetime
 
 from uab_helpdesk.tests.enforcement_case import TUESDAY_11, WEDNESDAY_11, ProtectedCustomerTestCase
 from uab_helpdesk.tests.utils import email_of, make_contact, make_protocol, make_ticket
+from uab_helpdesk.ticket_state import ticket_state
 
 
 class SMSGateway(BaseHTTPRequestHandler):
@@ -173,8 +174,10 @@ class TestIssueLimit(ProtectedCustomerTestCase):
 					"description": "Opened for the customer's appeal.",
 				}
 			).insert(ignore_permissions=True)
-		self.assertEqual((staff_ticket.uab_opened_by_staff, staff_ticket.uab_held), (1, 0))
+		self.assertEqual(
+			(ticket_state(staff_ticket.name).opened_by_staff, ticket_state(staff_ticket.name).held), (1, 0)
+		)
 		customer_ticket = frappe.get_doc("HD Ticket", make_ticket(self.contact, subject="Second matter"))
-		self.assertEqual(customer_ticket.uab_opened_by_staff, 0)
+		self.assertEqual(ticket_state(customer_ticket.name).opened_by_staff, 0)
 		# setUpClass made one customer ticket this month, this is the second: over the limit of one.
-		self.assertEqual(customer_ticket.uab_held, 1)
+		self.assertEqual(ticket_state(customer_ticket.name).held, 1)

@@ -11,6 +11,7 @@ from uab_helpdesk.api.staff import remove_staff_safety_marker
 from uab_helpdesk.retention import anonymise_closed_cases
 from uab_helpdesk.tests import UABTestCase
 from uab_helpdesk.tests.utils import make_incident, make_outgoing_email_account, make_staff, make_ticket
+from uab_helpdesk.ticket_state import set_message_state, set_ticket_state, ticket_state
 
 TEXT_TYPES = ("char", "varchar", "text", "mediumtext", "longtext", "tinytext", "json")
 # Where the person stays after their UAB case is gone: Helpdesk's own records of them (their Contact,
@@ -68,6 +69,8 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 		cls.reason = f"You threw a chair at our officer, marker {token}r."
 		cls.said = f"I never threw anything, marker {token}s."
 		cls.drafted = f"We will not visit alone again, marker {token}q."
+		cls.held_because = f"Held for screening: over the issue limit, marker {token}h."
+		cls.threat_words = f"Threat of violence: waiting by your car, marker {token}k."
 		cls.contact = (
 			frappe.get_doc(
 				{
@@ -142,6 +145,7 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 			reply.flags.uab_action = True
 			reply.insert(ignore_permissions=True)
 			export_subject_access(self.contact)
+		self.record_what_the_app_knew()
 		frappe.get_doc(
 			{
 				"doctype": "File",
@@ -156,6 +160,32 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 		)
 		self.age_case(years=3)
 		return {"incident": incident, "warning": warning.name, "marker": marker}
+
+	def record_what_the_app_knew(self) -> None:
+		"""Issue 20, point 9: the ticket was held and its protocol has since ended (the state keeps no
+		protocol), and a message of theirs was read as a threat; the ticket's state changed once more, so
+		a Version holds the earlier words."""
+		set_ticket_state(
+			self.ticket, held=1, hold_reason="Held for screening.", screening="Awaiting screening"
+		)
+		state = frappe.get_doc("UAB Ticket State", self.ticket)
+		state.update({"hold_reason": self.held_because, "safety_matter": "Gas", "protocol": None})
+		state.save(ignore_permissions=True, ignore_version=False)  # tests skip versions unless asked
+		message = frappe.get_doc(
+			{
+				"doctype": "Communication",
+				"communication_type": "Communication",
+				"communication_medium": "Email",
+				"sent_or_received": "Received",
+				"subject": "Re: Counter visit",
+				"content": "<p>You will see.</p>",
+				"reference_doctype": "HD Ticket",
+				"reference_name": self.ticket,
+			}
+		).insert(ignore_permissions=True)
+		set_message_state(
+			message.name, ticket=self.ticket, language_flagged=1, language_kinds=self.threat_words
+		)
 
 	def age_case(self, years: int) -> None:
 		"""The case closed long ago: every date of its records moves back."""
@@ -174,7 +204,8 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 	def test_nothing_of_the_case_is_left_anywhere_8_1(self):
 		case = self.build_case()
 		frappe.db.set_single_value("UAB Settings", "retention_years", 1)
-		for text in (self.description, self.reason, self.said, self.drafted):
+		kept = (self.description, self.reason, self.said, self.drafted, self.held_because, self.threat_words)
+		for text in kept:
 			self.assertTrue(rows_holding(text), "the case is on record before retention")
 		trails = (("Version", "docname"), ("Comment", "reference_name"), ("File", "attached_to_name"))
 		for trail, field in trails:
@@ -182,8 +213,9 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 
 		anonymise_closed_cases()
 
-		for text in (self.description, self.reason, self.said, self.drafted):
+		for text in kept:
 			self.assertEqual(rows_holding(text), {}, "no row anywhere holds the case's words")
+		self.assertFalse(frappe.db.exists("UAB Ticket State", self.ticket), "nor what the app knew of it")
 		self.assertEqual(rows_holding(self.surname, HELPDESK_KEEPS), {}, "nor the person's name")
 		self.assertEqual(self.uab_rows_linking(self.ticket), {}, "nor a link to their ticket")
 		self.assertEqual(self.uab_rows_linking(self.contact), {}, "nor a link to their contact")
@@ -206,7 +238,7 @@ class TestRetentionLeavesNoTrace(UABTestCase):
 		):
 			self.assertFalse(frappe.db.exists(trail, {field: ("in", list(case.values()))}), trail)
 		self.assertFalse(frappe.db.exists("Error Log", {"reference_name": case["incident"]}))
-		self.assertFalse(frappe.db.get_value("HD Ticket", self.ticket, "uab_protocol"))
+		self.assertFalse(ticket_state(self.ticket).protocol)
 
 	def test_a_case_inside_its_retention_is_untouched_8_1(self):
 		case = self.build_case()

@@ -11,6 +11,7 @@ from uab_helpdesk.screening import escalate_overdue_screening, screening_due
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.test_incoming_enforcement import receive_email
 from uab_helpdesk.tests.utils import email_of
+from uab_helpdesk.ticket_state import set_ticket_state, ticket_state
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
@@ -30,7 +31,7 @@ class TestHeldMessagesAreRead(ProtectedCustomerTestCase):
 		for subject in ("First issue", "Second issue"):
 			ticket = receive_email(email_of(self.contact), f"{subject} {frappe.generate_hash(length=4)}")
 		doc = frappe.get_doc("HD Ticket", ticket)
-		self.assertTrue(doc.uab_held, "over the issue limit: held (6.4.3)")
+		self.assertTrue(ticket_state(doc.name).held, "over the issue limit: held (6.4.3)")
 		return doc
 
 	def todos(self, ticket: str) -> dict:
@@ -45,12 +46,16 @@ class TestHeldMessagesAreRead(ProtectedCustomerTestCase):
 
 	def test_a_held_message_goes_to_the_officer_and_the_deputy_with_a_deadline_6_4_3(self):
 		ticket = self.held_ticket()
-		self.assertEqual(get_datetime(ticket.uab_screening_due), screening_due(ticket.creation))
-		self.assertGreater(get_datetime(ticket.uab_screening_due), get_datetime(ticket.creation))
+		self.assertEqual(
+			get_datetime(ticket_state(ticket.name).screening_due), screening_due(ticket.creation)
+		)
+		self.assertGreater(
+			get_datetime(ticket_state(ticket.name).screening_due), get_datetime(ticket.creation)
+		)
 		todos = self.todos(ticket.name)
 		for officer in (self.staff.agent, self.staff.other_agent):
 			self.assertIn(officer, todos)
-			self.assertEqual(getdate(todos[officer].date), getdate(ticket.uab_screening_due))
+			self.assertEqual(getdate(todos[officer].date), getdate(ticket_state(ticket.name).screening_due))
 
 	def test_the_deadline_counts_the_landlords_working_hours_and_holidays_6_4_3(self):
 		"""Four working hours from Christmas Eve at 16:00, with Christmas Day and the Boxing Day holiday
@@ -90,14 +95,12 @@ class TestHeldMessagesAreRead(ProtectedCustomerTestCase):
 		frappe.db.set_single_value("UAB Settings", "welfare_manager", self.staff.manager)
 		frappe.clear_document_cache("UAB Settings", "UAB Settings")
 		self.addCleanup(frappe.clear_document_cache, "UAB Settings", "UAB Settings")
-		frappe.db.set_value(
-			"HD Ticket", ticket.name, "uab_screening_due", add_to_date(now_datetime(), hours=-1)
-		)
+		set_ticket_state(ticket.name, screening_due=add_to_date(now_datetime(), hours=-1))
 		escalate_overdue_screening()
 		todos = self.todos(ticket.name)
 		managers = set(todos) - {self.staff.agent, self.staff.other_agent}
 		self.assertTrue(managers, "a manager is assigned the unread message")
-		self.assertEqual(frappe.db.get_value("HD Ticket", ticket.name, "uab_screening_escalated"), 1)
+		self.assertEqual(ticket_state(ticket.name).screening_escalated, 1)
 		escalate_overdue_screening()
 		self.assertEqual(len(self.todos(ticket.name)), len(todos), "once")
 
@@ -105,19 +108,16 @@ class TestHeldMessagesAreRead(ProtectedCustomerTestCase):
 		ticket = self.held_ticket()
 		with self.set_user(self.staff.agent):
 			screen_held_ticket(ticket.name, "No new information")
-		frappe.db.set_value(
-			"HD Ticket", ticket.name, "uab_screening_due", add_to_date(now_datetime(), hours=-1)
-		)
+		set_ticket_state(ticket.name, screening_due=add_to_date(now_datetime(), hours=-1))
 		escalate_overdue_screening()
-		self.assertEqual(frappe.db.get_value("HD Ticket", ticket.name, "uab_screening_escalated"), 0)
+		self.assertEqual(ticket_state(ticket.name).screening_escalated, 0)
 
 	def test_who_read_it_and_when_is_set_by_the_server_6_4_3(self):
 		ticket = self.held_ticket()
 		before = now_datetime()
 		with self.set_user(self.staff.agent):
 			screen_held_ticket(ticket.name, "No new information")
-		screened_by, screened_on = frappe.db.get_value(
-			"HD Ticket", ticket.name, ["uab_screened_by", "uab_screened_on"]
-		)
+		state = ticket_state(ticket.name)
+		screened_by, screened_on = state.screened_by, state.screened_on
 		self.assertEqual(screened_by, self.staff.agent)
 		self.assertGreaterEqual(get_datetime(screened_on), before.replace(microsecond=0))

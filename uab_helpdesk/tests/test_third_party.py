@@ -10,6 +10,7 @@ from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.test_incoming_enforcement import receive_email
 from uab_helpdesk.tests.test_outgoing_enforcement import reply
 from uab_helpdesk.tests.utils import email_of, make_contact, make_ticket
+from uab_helpdesk.ticket_state import ticket_state
 from uab_helpdesk.utils import UABValidationError
 
 
@@ -100,7 +101,7 @@ class TestThirdPartyRoute(ProtectedCustomerTestCase):
 		ticket = frappe.get_doc(
 			"HD Ticket", receive_email(email_of(self.advocate), "Client's kitchen cupboard")
 		)
-		self.assertEqual((ticket.contact, ticket.uab_protocol), (self.advocate, self.protocol))
+		self.assertEqual((ticket.contact, ticket_state(ticket.name).protocol), (self.advocate, self.protocol))
 		self.assertIn(self.staff.agent, ticket._assign or "")
 		with self.set_user(self.staff.other_agent):
 			banner = get_banner(ticket.name)

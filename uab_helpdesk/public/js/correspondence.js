@@ -10,13 +10,10 @@ uab_helpdesk.record_abusive_correspondence = (args) =>
 		.then(({ message }) => frappe.set_route("Form", "UAB Incident", message.incident));
 
 uab_helpdesk.collapse_flagged_messages = (frm) => {
-	frappe.db
-		.get_list("Communication", {
-			filters: { reference_doctype: "HD Ticket", reference_name: frm.doc.name, uab_language_flagged: 1 },
-			pluck: "name",
-		})
-		.then((names) => {
-			names.forEach((name) => {
+	frappe
+		.xcall("uab_helpdesk.api.correspondence.flagged_messages", { ticket: frm.doc.name })
+		.then((messages) => {
+			messages.forEach(({ name }) => {
 				const item = frm.timeline?.wrapper?.find(`[data-name="${CSS.escape(name)}"]`);
 				if (!item || !item.length || item.data("uab-collapsed")) return;
 				const content = item.find(".timeline-message-box .content, .timeline-content .content").first();
@@ -46,9 +43,11 @@ frappe.ui.form.on("HD Ticket", {
 frappe.ui.form.on("Communication", {
 	refresh(frm) {
 		if (frm.is_new() || frm.doc.sent_or_received !== "Received") return;
-		if (frm.doc.uab_language_flagged) {
-			frm.set_intro(__("This message may contain abusive language."), "orange");
-		}
+		frappe
+			.xcall("uab_helpdesk.api.correspondence.flagged_messages", { communication: frm.doc.name })
+			.then((messages) => {
+				if (messages.length) frm.set_intro(__("This message may contain abusive language."), "orange");
+			});
 		frm.add_custom_button(__("Record abusive correspondence"), () =>
 			uab_helpdesk.record_abusive_correspondence({ communication: frm.doc.name })
 		);

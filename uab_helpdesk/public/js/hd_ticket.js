@@ -3,9 +3,12 @@ frappe.ui.form.on("HD Ticket", {
 		uab_helpdesk.show_banners(frm, "uab_helpdesk.api.protocol.get_banner", { ticket: frm.doc.name });
 		// SPEC §5.1 rule 8: a Head of Service may send once despite the protocol, with a reason.
 		// The server checks the role and logs the reply as Overridden; this only offers the form.
-		if (frm.doc.uab_protocol && !frm.is_new() && frappe.user.has_role("UAB Head of Service")) {
-			frm.add_custom_button(__("Reply despite protocol"), () => uab_helpdesk.reply_with_override(frm));
-		}
+		if (frm.is_new() || !frappe.user.has_role("UAB Head of Service")) return;
+		frappe.xcall("uab_helpdesk.api.protocol.get_banner", { ticket: frm.doc.name }).then((banner) => {
+			if (banner?.stage === "protocol") {
+				frm.add_custom_button(__("Reply despite protocol"), () => uab_helpdesk.reply_with_override(frm));
+			}
+		});
 	},
 });
 

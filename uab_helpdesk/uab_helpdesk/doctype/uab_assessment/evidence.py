@@ -45,7 +45,7 @@ def load_evidence(contact: str, period_from: date, period_to: date) -> Evidence:
 		],
 		[
 			MessageRecord(
-				get_datetime(row.communication_date), row.content, row.name, bool(row.uab_language_flagged)
+				get_datetime(row.communication_date), row.content, row.name, bool(row.language_flagged)
 			)
 			for row in messages
 		],
@@ -66,15 +66,18 @@ def _messages_from(contact: str, start, end) -> list:
 	"""Messages the contact sent us: received Communications linked to them by Helpdesk's timeline."""
 	communication = frappe.qb.DocType("Communication")
 	link = frappe.qb.DocType("Communication Link")
+	state = frappe.qb.DocType("UAB Message State")
 	return (
 		frappe.qb.from_(communication)
 		.join(link)
 		.on(link.parent == communication.name)
+		.left_join(state)
+		.on(state.communication == communication.name)
 		.select(
 			communication.name,
 			communication.communication_date,
 			communication.content,
-			communication.uab_language_flagged,
+			state.language_flagged,
 		)
 		.where(
 			(link.link_doctype == "Contact")

@@ -199,29 +199,34 @@ class UABCommunicationProtocol(CaseRecord):
 			replaced.end_protocol(_("Replaced by the varied protocol {0}").format(self.name))
 
 	def update_open_tickets(self) -> None:
-		"""Open tickets of the customer carry the protocol and its one-line summary (the agent UI sidebar)."""
+		"""Open tickets of the customer carry the protocol and its one-line summary (the agent UI banner),
+		in the app's own record of each ticket (ticket_state.py)."""
 		from uab_helpdesk.policy.decision import summarise
 		from uab_helpdesk.protection import load_rules
+		from uab_helpdesk.ticket_state import TICKET_STATE, set_ticket_state
 		from uab_helpdesk.utils import render_text
 
 		active = self.status == "Active"  # db_set keeps the document in step
-		values = {
-			"uab_protocol": self.name if active else None,
-			"uab_protocol_summary": render_text(summarise(load_rules(self.name))) if active else None,
-		}
-		frappe.db.set_value(
+		summary = render_text(summarise(load_rules(self.name))) if active else None
+		open_tickets = frappe.get_all(
 			"HD Ticket",
-			{"contact": self.contact, "status": ("not in", ("Resolved", "Closed"))},
-			values,
-			update_modified=False,
+			filters={"contact": self.contact, "status": ("not in", ("Resolved", "Closed"))},
+			pluck="name",
 		)
+		for ticket in open_tickets:
+			if active or frappe.db.exists(TICKET_STATE, {"ticket": str(ticket), "protocol": self.name}):
+				set_ticket_state(ticket, protocol=self.name if active else None, protocol_summary=summary)
 
 	def set_review_due_date(self) -> None:
 		if self.start_date and not self.review_due_date:
 			self.review_due_date = review_due_date(getdate(self.start_date), self.review_period_months())
 
 	def review_period_months(self) -> int:
-		return cint(frappe.db.get_single_value("UAB Settings", "review_period_months")) or 6
+		from uab_helpdesk.uab_helpdesk.doctype.uab_protocol_review.uab_protocol_review import (
+			review_period_months,
+		)
+
+		return review_period_months()
 
 	def validate_rules(self) -> None:
 		"""Bad input never reaches an Active protocol: no channel, inverted windows, dates out of order."""

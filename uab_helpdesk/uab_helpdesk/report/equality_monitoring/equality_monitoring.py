@@ -61,9 +61,10 @@ def _messages_by_contact(contacts: set[str]) -> tuple[dict[str, int], dict[str, 
 	if not contacts:
 		return {}, {}
 	rows = frappe.db.sql(
-		"""select link.link_name, count(*), sum(message.uab_language_flagged)
+		"""select link.link_name, count(*), sum(state.language_flagged)
 		from `tabCommunication` message
 		join `tabCommunication Link` link on link.parent = message.name and link.link_doctype = 'Contact'
+		left join `tabUAB Message State` state on state.communication = message.name
 		where message.sent_or_received = 'Received' and link.link_name in %(contacts)s
 		group by link.link_name""",
 		{"contacts": tuple(contacts)},

@@ -13,10 +13,13 @@ def execute(filters: dict | None = None):
 	require_role(STAFF_ROLES, _("read the letters to post"))
 	filters = frappe._dict(filters or {})
 	communication = frappe.qb.DocType("Communication")
+	state = frappe.qb.DocType("UAB Message State")
 	ticket = frappe.qb.DocType("HD Ticket")
 	contact = frappe.qb.DocType("Contact")
 	query = (
 		frappe.qb.from_(communication)
+		.join(state)
+		.on(state.communication == communication.name)
 		.left_join(ticket)
 		.on((communication.reference_doctype == "HD Ticket") & (ticket.name == communication.reference_name))
 		.left_join(contact)
@@ -29,13 +32,13 @@ def execute(filters: dict | None = None):
 			contact.full_name.as_("customer"),
 			contact.address,
 			communication.user.as_("written_by"),
-			communication.uab_letter_status.as_("status"),
-			communication.uab_posted_by.as_("posted_by"),
-			communication.uab_posted_on.as_("posted_on"),
+			state.letter_status.as_("status"),
+			state.posted_by,
+			state.posted_on,
 		)
 		.where(
 			(communication.communication_medium == "Letter")
-			& (communication.uab_letter_status == (filters.status or "To post"))
+			& (state.letter_status == (filters.status or "To post"))
 		)
 		.orderby(communication.communication_date)
 	)
