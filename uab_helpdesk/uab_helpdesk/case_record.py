@@ -4,14 +4,47 @@ only through its named actions (SPEC §3, §4; issue: the case record as evidenc
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as assign
+from frappe.model import no_value_fields, table_fields
 from frappe.model.document import Document
-from frappe.utils import now_datetime
+from frappe.utils import cint, cstr, flt, get_datetime, getdate, now_datetime
 
 from uab_helpdesk.facts import customers_of_contact
 from uab_helpdesk.utils import UABValidationError, require_role
 
 # The Director's authorisation of immediate action (6.5): set only by `authorise_immediate_action`.
 IMMEDIATE_ACTION_FIELDS = ("immediate_action", "authorising_director", "immediate_action_authorised_on")
+
+
+def authorised_content(doc) -> str:
+	"""What a Director's authorisation covers: every value of the record and of its rows, as the database
+	keeps it (so that a date typed as text compares equal), except the authorisation itself."""
+	return frappe.as_json(_values_of(doc, skip=set(IMMEDIATE_ACTION_FIELDS)))
+
+
+def _values_of(doc, skip: set) -> dict:
+	values = {}
+	for df in doc.meta.fields:
+		if df.fieldtype in no_value_fields or df.fieldname in skip:
+			continue
+		if df.fieldtype in table_fields:
+			values[df.fieldname] = [_values_of(row, skip=set()) for row in doc.get(df.fieldname) or ()]
+		else:
+			values[df.fieldname] = _stored(df.fieldtype, doc.get(df.fieldname))
+	return values
+
+
+def _stored(fieldtype: str, value):
+	if value in (None, ""):
+		return None
+	if fieldtype == "Date":
+		return str(getdate(value))
+	if fieldtype == "Datetime":
+		return str(get_datetime(value).replace(microsecond=0))
+	if fieldtype in ("Check", "Int"):
+		return cint(value)
+	if fieldtype in ("Float", "Currency", "Percent"):
+		return flt(value)
+	return cstr(value).strip() or None
 
 
 class SubmittedRecordError(UABValidationError):
@@ -69,15 +102,24 @@ class CaseRecord(EvidenceRecord):
 
 	def keep_immediate_action_server_set(self) -> None:
 		"""Client values for the Director's authorisation are ignored: the fields keep what the server
-		wrote (the saved record's, an amended record's, or a server-made variation's)."""
+		wrote. Authority is bound to what was authorised (6.5): a new record, an amendment, or a draft
+		changed in any way after the Director authorised it carries none, and the Director must authorise
+		again. Only a server-made variation keeps its basis (`uab_keep_authority`)."""
 		if self.flags.uab_authorising or self.flags.uab_keep_authority:
 			return
 		source = self.get_doc_before_save()
-		if source is None and self.amended_from:
-			source = frappe.get_doc(self.doctype, self.amended_from)
 		for fieldname in IMMEDIATE_ACTION_FIELDS:
 			self.set(fieldname, source.get(fieldname) if source else None)
 		self.immediate_action = self.immediate_action or 0
+		if self.immediate_action and authorised_content(self) != authorised_content(source):
+			for fieldname in IMMEDIATE_ACTION_FIELDS:
+				self.set(fieldname, None)
+			self.immediate_action = 0
+			self.add_timeline_entry(
+				_(
+					"The Director's authorisation of immediate action is voided: the record changed after it was authorised (policy 6.5). A Director must authorise it again."
+				)
+			)
 
 	def awaiting_director(self) -> bool:
 		"""A draft whose immediate action is requested (a reason written) but not yet authorised: the
@@ -115,7 +157,11 @@ class CaseRecord(EvidenceRecord):
 			}
 		)
 		self.flags.uab_authorising = True
-		self.save()
+		try:
+			self.save()
+		finally:
+			# Only this save is the Director's: any later save of the same object is checked as usual.
+			self.flags.uab_authorising = False
 		self.add_timeline_entry(_("Immediate action authorised (policy 6.5): {0}").format(reason.strip()))
 
 	@frappe.whitelist(methods=["POST"])

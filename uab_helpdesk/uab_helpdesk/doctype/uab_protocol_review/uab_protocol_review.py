@@ -42,6 +42,8 @@ class UABProtocolReview(EvidenceRecord):
 
 	def validate(self):
 		self.validate_protocol()
+		if self.docstatus == 0:
+			self.set_review_dates()
 		self.validate_next_review_date()
 		if self.docstatus == 0:
 			self.set_evidence()
@@ -116,11 +118,19 @@ class UABProtocolReview(EvidenceRecord):
 		if frappe.db.get_value("UAB Communication Protocol", self.protocol, "docstatus") != 1:
 			frappe.throw(_("Only an issued communication protocol can be reviewed."))
 
+	def set_review_dates(self) -> None:
+		"""The dates the policy fixes are the server's (6.5.6): this review is the one the protocol has due,
+		and a protocol that continues is reviewed again one review period later, unless the reviewer
+		brings it forward (validate_next_review_date refuses anything later)."""
+		self.due_date = frappe.db.get_value("UAB Communication Protocol", self.protocol, "review_due_date")
+		if self.decision == "Continue" and not self.next_review_date and self.due_date:
+			self.next_review_date = review_due_date(getdate(self.due_date), review_period_months())
+
 	def validate_next_review_date(self) -> None:
 		"""Restrictions are not indefinite: the next review is at most one review period ahead."""
 		if not self.next_review_date:
 			return
-		months = cint(frappe.db.get_single_value("UAB Settings", "review_period_months")) or 6
+		months = review_period_months()
 		latest = review_due_date(getdate(self.due_date), months)
 		if not getdate(self.due_date) < getdate(self.next_review_date) <= latest:
 			frappe.throw(
@@ -128,3 +138,8 @@ class UABProtocolReview(EvidenceRecord):
 					frappe.format(latest, "Date"), months
 				)
 			)
+
+
+def review_period_months() -> int:
+	"""UAB Settings keeps it between 1 and 6 (policy 6.5.6); a site that never saved them has six."""
+	return min(cint(frappe.db.get_single_value("UAB Settings", "review_period_months")) or 6, 6)

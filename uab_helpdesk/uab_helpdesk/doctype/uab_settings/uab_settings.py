@@ -63,9 +63,10 @@ class UABSettings(Document):
 				)
 
 	def validate_periods(self) -> None:
-		if not 1 <= (self.review_period_months or 0) <= 12:
+		if not 1 <= (self.review_period_months or 0) <= 6:
 			frappe.throw(
-				_("Protocols are reviewed after between 1 and 12 months (the policy says six, 6.5.6).")
+				_("Protocols are reviewed at least every six months (policy 6.5.6): choose 1 to 6 months."),
+				exc=UABValidationError,
 			)
 		if (self.review_reminder_days or 0) >= self.review_period_months * 28:
 			frappe.throw(_("The review reminder must come within the review period."))
