@@ -44,13 +44,18 @@ doctype_js = {
 }
 
 # Need to know: an agent reads their own incidents and warnings, and those of tickets assigned to them
+# (and, issue 20, the replies waiting for approval and the contact attempts of their tickets, their own)
 permission_query_conditions = {
 	"UAB Incident": "uab_helpdesk.permissions.incident_query",
 	"UAB Warning": "uab_helpdesk.permissions.warning_query",
+	"UAB Reply Draft": "uab_helpdesk.permissions.reply_draft_query",
+	"UAB Contact Attempt": "uab_helpdesk.permissions.contact_attempt_query",
 }
 has_permission = {
 	"UAB Incident": "uab_helpdesk.permissions.incident_permission",
 	"UAB Warning": "uab_helpdesk.permissions.warning_permission",
+	"UAB Reply Draft": "uab_helpdesk.permissions.reply_draft_permission",
+	"UAB Contact Attempt": "uab_helpdesk.permissions.contact_attempt_permission",
 }
 
 # Enforcement on every path a message can take (SPEC §5; INTEGRATION §2)

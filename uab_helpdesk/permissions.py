@@ -58,8 +58,61 @@ def warning_permission(doc, ptype: str | None = None, user: str | None = None) -
 
 
 def _is_assigned(ticket: str, user: str) -> bool:
-	assigned = frappe.db.get_value("HD Ticket", ticket, "_assign") or "[]"
+	return _in_assign(frappe.db.get_value("HD Ticket", ticket, "_assign"), user)
+
+
+# The records around a reply (issue 20): a reply waiting for approval, a contact attempt. Each says who is
+# restricted and holds the words; an agent sees those they wrote or act on, and those of their tickets.
+_PEOPLE = {
+	"UAB Reply Draft": ("owner", "written_by", "approver"),
+	"UAB Contact Attempt": ("owner", "attempted_by"),
+}
+
+
+def _around_a_reply_query(doctype: str, user: str | None) -> str:
+	user = user or frappe.session.user
+	if _reads_register(user):
+		return ""
+	escaped, assigned = frappe.db.escape(user), frappe.db.escape(_assigned_pattern(user))
+	table = f"`tab{doctype}`"
+	own = " or ".join(f"{table}.`{field}` = {escaped}" for field in _PEOPLE[doctype])
+	return (
+		f"({own} or {table}.`_assign` like {assigned} or {table}.ticket in "
+		f"(select name from `tabHD Ticket` where `_assign` like {assigned}))"
+	)
+
+
+def _around_a_reply_permission(doc, user: str | None) -> bool | None:
+	user = user or frappe.session.user
+	if _reads_register(user) or doc.is_new() or user in (doc.get(field) for field in _PEOPLE[doc.doctype]):
+		return None
+	if _in_assign(doc.get("_assign"), user) or (doc.get("ticket") and _is_assigned(doc.ticket, user)):
+		return None
+	return False
+
+
+def reply_draft_query(user: str | None = None) -> str:
+	return _around_a_reply_query("UAB Reply Draft", user)
+
+
+def reply_draft_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	return _around_a_reply_permission(doc, user)
+
+
+def contact_attempt_query(user: str | None = None) -> str:
+	return _around_a_reply_query("UAB Contact Attempt", user)
+
+
+def contact_attempt_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	return _around_a_reply_permission(doc, user)
+
+
+def reads_register(user: str | None = None) -> bool:
+	return _reads_register(user or frappe.session.user)
+
+
+def _in_assign(assigned: str | None, user: str) -> bool:
 	try:
-		return user in json.loads(assigned)
+		return user in json.loads(assigned or "[]")
 	except ValueError:
 		return False

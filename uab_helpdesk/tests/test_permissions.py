@@ -78,7 +78,7 @@ class TestPermissionMatrix(UABTestCase):
 			for doctype in CASE_DOCTYPES:
 				for ptype in PTYPES:
 					expected = ptype in grants.get(doctype, set())
-					# Agents read contact attempts only when the attempt is their own (if_owner).
+					# Agents read only their own contact attempts and their tickets': test_need_to_know.
 					if who == "agent" and doctype == "UAB Contact Attempt":
 						continue
 					with self.subTest(who=who, doctype=doctype, ptype=ptype):

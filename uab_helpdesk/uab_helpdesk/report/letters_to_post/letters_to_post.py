@@ -1,9 +1,12 @@
 # Copyright (c) 2026, UAB Helpdesk Developers and contributors
 # For license information, please see license.txt
 
+import json
+
 import frappe
 from frappe import _
 
+from uab_helpdesk.permissions import reads_register
 from uab_helpdesk.utils import STAFF_ROLES, require_role
 
 
@@ -44,6 +47,10 @@ def execute(filters: dict | None = None):
 	)
 	if filters.ticket:
 		query = query.where(communication.reference_name == filters.ticket)
+	if not reads_register():
+		# Need to know (issue 20): an agent lists the letters they wrote and those of their tickets.
+		user = frappe.session.user
+		query = query.where((communication.user == user) | (ticket._assign.like(f"%{json.dumps(user)}%")))
 	return columns(), query.run(as_dict=True)
 
 
