@@ -41,6 +41,9 @@ checkout_app() {
 	# The app's Python dependencies may differ between commits (pyproject.toml).
 	as_bench_user "./env/bin/python -m pip install --quiet --no-deps -e apps/uab_helpdesk && ./env/bin/python -m pip install --quiet -e apps/uab_helpdesk" > /dev/null 2>&1 ||
 		{ echo "     could not install the app's dependencies"; return 1; }
+	# Its test dependencies too, as `bench setup requirements --dev` reads them (an older commit may lack the list).
+	as_bench_user "test ! -f apps/uab_helpdesk/.ci/dev_requirements.py || ./env/bin/python -m pip install --quiet \$(./env/bin/python apps/uab_helpdesk/.ci/dev_requirements.py)" > /dev/null 2>&1 ||
+		{ echo "     could not install the app's test dependencies"; return 1; }
 }
 
 new_site() {

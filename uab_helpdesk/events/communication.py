@@ -87,8 +87,9 @@ def enforce_sent(doc) -> None:
 			recipients=", ".join(filter(None, (doc.recipients, doc.cc, doc.bcc))),
 		)
 		if not decision.refused:
-			# Its mail is judged here; the Email Queue hook must not judge it again as automatic mail.
-			frappe.flags.setdefault("uab_judged_communications", set()).add(doc.name)
+			# Judged here by the way it was said to go. Whatever becomes mail is judged again as e-mail at the
+			# Email Queue, the last word (issue 20): a client names the medium, the queue is what leaves.
+			frappe.flags.setdefault("uab_judged_communications", {})[doc.name] = sent_by
 
 
 def enforce_to_third_parties(doc, ticket: str | None) -> None:

@@ -13,10 +13,19 @@ from uab_helpdesk.utils import log_failure
 
 
 def before_insert(doc, method=None):
-	if doc.communication in (frappe.flags.uab_judged_communications or ()):
+	"""Mail is judged as e-mail whatever its Communication's medium says: a message already judged as an
+	e-mail goes as judged; one judged as a letter, a call or a portal message, and now mailed, is judged
+	again as the e-mail of the officer who wrote it."""
+	judged = frappe.flags.uab_judged_communications or {}
+	if judged.get(doc.communication) == Channel.EMAIL:
 		return
+	agent = (
+		frappe.db.get_value("Communication", doc.communication, "user")
+		if doc.communication in judged
+		else None
+	)
 	try:
-		withhold_restricted_recipients(doc)
+		withhold_restricted_recipients(doc, agent=agent)
 	except Exception:
 		log_failure(title="UAB Helpdesk: could not screen automatic mail", reference_doctype="Email Queue")
 
