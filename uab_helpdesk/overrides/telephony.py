@@ -17,12 +17,16 @@ def check_outgoing_call(
 	agent: str | None = None,
 	refuse: bool = True,
 ):
-	"""The number dialled decides who is called, never a caller-supplied Contact link."""
+	"""The number dialled decides who is called, never a caller-supplied Contact link; and the call's
+	topic is taken only from a ticket of the person called (issue 20): another customer's health-and-safety
+	ticket named as the link gives a call about rent nothing."""
 	contact = contact_for_phone(to_number)
 	protocol = protocol_of_contact(contact)
 	if not protocol:
 		return None
-	ticket = link_docname if link_doctype == "HD Ticket" else None
+	ticket = link_docname if link_doctype == "HD Ticket" and link_docname else None
+	if ticket and frappe.db.get_value("HD Ticket", ticket, "contact") != contact:
+		ticket = None
 	return judge_outgoing(
 		contact,
 		protocol,

@@ -197,6 +197,20 @@ class TestTopicAndHealthAndSafety(ProtectedCustomerTestCase):
 		self.assertTrue(frappe.db.exists("Communication", {"content": ("like", "%gas-safety-visit%")}))
 
 
+	def test_a_call_takes_its_topic_from_the_called_customers_own_ticket_6_4_4(self):
+		"""Attack: a call about rent placed with make_a_call naming another customer's gas leak ticket
+		(issue 20, point 2): the topic is never taken from a ticket that is not the called person's."""
+		from uab_helpdesk.overrides.telephony import check_outgoing_call
+
+		gas_leak = make_ticket(make_contact("Gas Leak Neighbour"), ticket_type="Health and safety")
+		frappe.db.set_value("HD Ticket", self.ticket, "ticket_type", "Rent")
+		with self.freeze_time(TUESDAY_11, tick=True), self.set_user(self.staff.agent):
+			self.assertRefused(
+				lambda: check_outgoing_call(self.phone, "HD Ticket", gas_leak),
+				rule="only health and safety matters",
+			)
+
+
 class TestBulkReplyAndMerge(ProtectedCustomerTestCase):
 	def test_bulk_reply_names_the_refused_tickets_and_keeps_the_text(self):
 		from uab_helpdesk.overrides.helpdesk import screen_bulk_reply
