@@ -68,8 +68,11 @@ def flush_pending(*args, **kwargs) -> None:
 		_write_pending()
 
 
-def record_policy_letter(doc, method: str, communication: str | None = None) -> None:
-	"""Every letter about the policy that goes to a customer is visible in the attempt log too."""
+def record_policy_letter(
+	doc, method: str, communication: str | None = None, correction: str | None = None
+) -> None:
+	"""Every letter about the policy that goes to a customer is visible in the attempt log too; the first
+	one's subject is exactly the record (`api.letters.first_letter_sent_on` finds it by that)."""
 	_insert(
 		{
 			"doctype": "UAB Contact Attempt",
@@ -80,7 +83,7 @@ def record_policy_letter(doc, method: str, communication: str | None = None) -> 
 			"attempted_by": frappe.session.user,
 			"protocol": doc.name if doc.doctype == "UAB Communication Protocol" else doc.get("protocol"),
 			"contact": doc.contact,
-			"subject": f"{doc.doctype} {doc.name}",
+			"subject": f"{doc.doctype} {doc.name}" + (f" — corrected: {correction[:100]}" if correction else ""),
 			"content": communication and f"Communication {communication}",
 		}
 	)

@@ -43,7 +43,9 @@ DECISION = {"UAB Appeal": ("decision", "decision_reasons"), "UAB Protocol Review
 
 
 @frappe.whitelist(methods=["POST"])
-def send_letter(doctype: str, name: str, method: str) -> dict:
+def send_letter(doctype: str, name: str, method: str, correction: str | None = None) -> dict:
+	"""The record's letter, once (6.5.4–6.5.6). A letter already sent is corrected only by a manager, with
+	the reason, as a new letter recorded beside the first (issue 20): an officer cannot send it again."""
 	if doctype not in PRINT_FORMATS:
 		frappe.throw(_("There is no letter for {0}.").format(doctype))
 	require_role(SENDERS[doctype], _("send this letter"))
@@ -64,12 +66,22 @@ def send_letter(doctype: str, name: str, method: str) -> dict:
 			)
 		if not doc.get("communication"):
 			frappe.throw(_("Only an incident of abusive correspondence has a letter (policy 6.3.3)."))
-	if why_not := letter_not_ready(state_of(doc)):
+	state = state_of(doc)
+	if correction is not None:
+		require_role(MANAGER_ROLES, _("send a corrected letter"))
+		if not correction.strip():
+			frappe.throw(_("Say what the corrected letter corrects."), frappe.MandatoryError)
+		if not state.sent_on:
+			frappe.throw(_("No letter has been sent for {0} yet: send the letter itself.").format(name))
+	elif why_not := letter_not_ready(state):
 		frappe.throw(render(why_not), title=_("Not Ready to Send"))
 	communication = None
 	if method == "Email":
 		communication = email_letter(doc)
-	record_letter(doc, method, communication)
+	if correction is not None:
+		record_correction(doc, method, communication, correction.strip())
+	else:
+		record_letter(doc, method, communication)
 	return {
 		"communication": communication,
 		"print_url": f"/printview?doctype={doctype}&name={name}&format={PRINT_FORMATS[doctype]}",
@@ -78,7 +90,7 @@ def send_letter(doctype: str, name: str, method: str) -> dict:
 
 def state_of(doc) -> LetterState:
 	decision, reasons = DECISION.get(doc.doctype, (None, None))
-	sent_on = doc.get(SENT_ON[doc.doctype]) if doc.doctype in SENT_ON else None
+	sent_on = doc.get(SENT_ON[doc.doctype]) if doc.doctype in SENT_ON else first_letter_sent_on(doc)
 	return LetterState(
 		kind=KINDS[doc.doctype],
 		submitted=doc.docstatus == 1,
@@ -86,6 +98,16 @@ def state_of(doc) -> LetterState:
 		decision=doc.get(decision) if decision else None,
 		reasons=doc.get(reasons) if reasons else None,
 		sent_on=getdate(sent_on) if sent_on else None,
+	)
+
+
+def first_letter_sent_on(doc):
+	"""Warnings and incidents keep no date of their own: the attempt log records every policy letter."""
+	return frappe.db.get_value(
+		"UAB Contact Attempt",
+		{"action": "Policy letter", "subject": f"{doc.doctype} {doc.name}"},
+		"attempted_on",
+		order_by="attempted_on asc",
 	)
 
 
@@ -132,3 +154,16 @@ def record_letter(doc, method: str, communication: str | None = None) -> None:
 	how = _("email") if method == "Email" else _("post")
 	doc.add_comment("Info", _("{0} sent by {1}.").format(PRINT_FORMATS[doc.doctype], how))
 	record_policy_letter(doc, method, communication)
+
+
+def record_correction(doc, method: str, communication: str | None, correction: str) -> None:
+	"""A corrected letter: on the record's timeline and in the attempt log, with who sent it and why; the
+	first letter's date and whatever it set in motion (a protocol's start) stay as they were."""
+	how = _("email") if method == "Email" else _("post")
+	doc.add_comment(
+		"Info",
+		_("Corrected {0} sent by {1} by {2}: {3}").format(
+			PRINT_FORMATS[doc.doctype], how, frappe.utils.get_fullname(frappe.session.user), correction
+		),
+	)
+	record_policy_letter(doc, method, communication, correction=correction)

@@ -150,6 +150,32 @@ class TestSendingLetters(UABTestCase):
 			frappe.db.get_value("Communication", sent["communication"], "reference_name"), warning
 		)
 
+	def test_a_warning_letter_goes_once_a_correction_is_a_managers_recorded_letter_6_5_1(self):
+		"""Attack (issue 20, point 7): the officer e-mails the same warning letter again and again; the
+		customer's own letter must not become a way round their protocol."""
+		from uab_helpdesk.api.letters import send_letter
+
+		contact = make_contact("Warned Once Tenant")
+		with self.set_user(self.staff.agent):
+			warning = make_warning(contact, "Initial", [make_incident(contact)])
+			send_letter("UAB Warning", warning, "Email")
+			with self.assertRaises(frappe.ValidationError):
+				send_letter("UAB Warning", warning, "Email")
+			with self.assertRaises(frappe.PermissionError):
+				send_letter("UAB Warning", warning, "Email", correction="A typo in the date.")
+		with self.set_user(self.staff.manager):
+			with self.assertRaises(frappe.ValidationError):
+				send_letter("UAB Warning", warning, "Email", correction="  ")
+			send_letter("UAB Warning", warning, "Letter", correction="The date of the incident was wrong.")
+		letters = frappe.get_all(
+			"UAB Contact Attempt",
+			{"action": "Policy letter", "subject": ("like", f"UAB Warning {warning}%")},
+			["attempted_by", "subject"],
+			order_by="creation",
+		)
+		self.assertEqual([row.attempted_by for row in letters], [self.staff.agent, self.staff.manager])
+		self.assertIn("The date of the incident was wrong.", letters[1].subject)
+
 	def test_an_outcome_letter_is_refused_until_the_decision_and_reasons_are_recorded_6_5_6(self):
 		from uab_helpdesk.api.letters import send_letter
 

@@ -42,39 +42,52 @@ uab_helpdesk.add_send_letter_button = (frm) => {
 		"UAB Appeal": "outcome_letter_sent_on",
 		"UAB Protocol Review": "customer_notified_on",
 	}[frm.doctype];
-	if (frm.doc.docstatus !== 1 || (sent_on && frm.doc[sent_on])) return;
+	if (frm.doc.docstatus !== 1) return;
 	// Of incidents, only abusive correspondence has a letter (6.3.3).
 	if (frm.doctype === "UAB Incident" && !frm.doc.communication) return;
-	frm.add_custom_button(__("Send letter"), () =>
-		frappe.prompt(
-			[
-				{
-					fieldname: "method",
-					fieldtype: "Select",
-					label: __("Send by"),
-					options: [
-						{ value: "Email", label: __("Email") },
-						{ value: "Letter", label: __("Letter") },
-					],
-					default: "Letter",
-					reqd: 1,
-				},
+	if (!(sent_on && frm.doc[sent_on])) {
+		frm.add_custom_button(__("Send letter"), () => uab_helpdesk.send_letter_prompt(frm));
+	}
+	// A letter goes once; a manager corrects it with a new letter, with the reason (the server checks both).
+	if (frappe.user.has_role(["UAB Manager", "UAB Head of Service", "UAB Director"])) {
+		frm.add_custom_button(__("Send corrected letter"), () => uab_helpdesk.send_letter_prompt(frm, true));
+	}
+};
+
+uab_helpdesk.send_letter_prompt = (frm, correcting = false) => {
+	const fields = [
+		{
+			fieldname: "method",
+			fieldtype: "Select",
+			label: __("Send by"),
+			options: [
+				{ value: "Email", label: __("Email") },
+				{ value: "Letter", label: __("Letter") },
 			],
-			({ method }) =>
-				frappe
-					.call({
-						method: "uab_helpdesk.api.letters.send_letter",
-						args: { doctype: frm.doctype, name: frm.doc.name, method },
-						freeze: true,
-					})
-					.then(({ message }) => {
-						if (method === "Letter") window.open(message.print_url);
-						frappe.show_alert({ message: __("The letter is recorded as sent."), indicator: "green" });
-						frm.reload_doc();
-					}),
-			__("Send letter"),
-			__("Send")
-		)
+			default: "Letter",
+			reqd: 1,
+		},
+	];
+	if (correcting) {
+		fields.push({ fieldname: "correction", fieldtype: "Small Text", label: __("What it corrects"), reqd: 1 });
+	}
+	const title = correcting ? __("Send corrected letter") : __("Send letter");
+	frappe.prompt(
+		fields,
+		({ method, correction }) =>
+			frappe
+				.call({
+					method: "uab_helpdesk.api.letters.send_letter",
+					args: { doctype: frm.doctype, name: frm.doc.name, method, correction },
+					freeze: true,
+				})
+				.then(({ message }) => {
+					if (method === "Letter") window.open(message.print_url);
+					frappe.show_alert({ message: __("The letter is recorded as sent."), indicator: "green" });
+					frm.reload_doc();
+				}),
+		title,
+		__("Send")
 	);
 };
 
