@@ -3,15 +3,17 @@ language with an index, as one HTML file a manager can send them.
 
 It reuses the Ombudsman evidence pack's collection (`api.evidence.collect_case`), so the two can never
 disagree about what the app holds. Staff are given by their role where UAB Settings say so; nothing of
-another customer is included, because only the contact's own records are collected.
+another customer is included: only the contact's own records are collected, and from those the
+addresses of others, and words meant for others too, are left out (`without_others`).
 """
 
 import frappe
 from frappe import _
-from frappe.utils import cint, escape_html, format_date, format_datetime, now_datetime
+from frappe.utils import cint, escape_html, format_date, format_datetime, now_datetime, parse_addr
 
 from uab_helpdesk.api.evidence import collect_case
 from uab_helpdesk.letters import has_letter, letter_html
+from uab_helpdesk.uab_helpdesk.doctype.uab_assessment.evidence import addresses_of
 from uab_helpdesk.utils import translated_option
 
 ROLES_IN_ORDER = ("UAB Director", "UAB Head of Service", "UAB Manager", "UAB Auditor", "Agent")
@@ -50,7 +52,9 @@ def subject_access_html(contact: str) -> str:
 	titles = plain_names()
 	staff = _staff_names()
 	sections, index = [], []
+	own = {address.lower() for address in addresses_of(contact)}
 	for doctype, docs in collect_case(contact).items():
+		docs = [without_others(doc, own) for doc in docs]
 		title = titles[doctype]
 		anchor = frappe.scrub(doctype)
 		index.append(f'<li><a href="#{anchor}">{escape_html(title)}</a>: {len(docs)}</li>')
@@ -67,6 +71,24 @@ def subject_access_html(contact: str) -> str:
 		f"<h1>{escape_html(heading)}</h1><p>{escape_html(made)}</p>"
 		f"<h2>{escape_html(contents)}</h2><ul>{''.join(index)}</ul>{''.join(sections)}</body></html>"
 	)
+
+
+def without_others(doc, own: set[str]):
+	"""UK GDPR Art. 15(4): the export holds nothing identifying anyone else. A contact attempt addressed to
+	others too keeps only the person's own addresses, and its words only if they were meant for the person
+	alone; what is left out is said, not silently dropped."""
+	if doc.doctype != "UAB Contact Attempt" or not doc.get("recipients"):
+		return doc
+	addresses = [parse_addr(part)[1] or part.strip() for part in doc.recipients.split(",") if part.strip()]
+	theirs = [address for address in addresses if address.lower() in own]
+	if len(theirs) == len(addresses):
+		return doc
+	doc.recipients = ", ".join([*theirs, _("and others, not named here (UK GDPR Article 15(4))")])
+	if doc.get("content"):
+		doc.content = _(
+			"The message was also addressed to others: its words are not included (UK GDPR Article 15(4))."
+		)
+	return doc
 
 
 def _record(doc, staff: dict[str, str]) -> str:

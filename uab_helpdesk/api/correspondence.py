@@ -5,7 +5,7 @@ should stop, and that such correspondence will not be answered). The letter then
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import now_datetime, parse_addr
 
 from uab_helpdesk.language import flagged_on_ticket
 from uab_helpdesk.letters import PRINT_FORMATS
@@ -86,12 +86,13 @@ def _latest_received(ticket: str) -> str | None:
 
 
 def _sender_contact(message) -> str | None:
-	protected = next(iter(contacts_for_addresses(message.sender)), None)
-	if protected:
-		return protected
-	if message.reference_doctype == "HD Ticket":
-		return frappe.db.get_value("HD Ticket", message.reference_name, "contact")
-	return frappe.db.get_value("Contact Email", {"email_id": message.sender}, "parent")
+	"""Whoever wrote it (issue 20): the contact of the sender's address, never the ticket's customer, whose
+	neighbour or advocate may be the one who replied. None when the address is nobody we know."""
+	address = parse_addr(message.sender or "")[1] or message.sender
+	if not address:
+		return None
+	protected = next(iter(contacts_for_addresses(address)), None)
+	return protected or frappe.db.get_value("Contact Email", {"email_id": address}, "parent")
 
 
 def _answer(incident: str) -> dict:

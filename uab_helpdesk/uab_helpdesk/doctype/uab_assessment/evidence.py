@@ -63,7 +63,11 @@ def left_out_text(evidence: Evidence) -> str | None:
 
 
 def _messages_from(contact: str, start, end) -> list:
-	"""Messages the contact sent us: received Communications linked to them by Helpdesk's timeline."""
+	"""Messages the contact sent us: received Communications linked to them by Helpdesk's timeline and
+	sent from one of their own addresses. A message they were only copied into is not theirs (issue 20)."""
+	addresses = addresses_of(contact)
+	if not addresses:
+		return []
 	communication = frappe.qb.DocType("Communication")
 	link = frappe.qb.DocType("Communication Link")
 	state = frappe.qb.DocType("UAB Message State")
@@ -83,9 +87,15 @@ def _messages_from(contact: str, start, end) -> list:
 			(link.link_doctype == "Contact")
 			& (link.link_name == contact)
 			& (communication.sent_or_received == "Received")
+			& (communication.sender.isin(addresses))
 			& (communication.communication_date >= start)
 			& (communication.communication_date < end)
 		)
 		.distinct()
 		.run(as_dict=True)
 	)
+
+
+def addresses_of(contact: str) -> list[str]:
+	"""The contact's own e-mail addresses: what makes a message theirs."""
+	return frappe.get_all("Contact Email", filters={"parent": contact}, pluck="email_id", distinct=True)

@@ -57,7 +57,8 @@ def execute(filters: dict | None = None):
 
 
 def _messages_by_contact(contacts: set[str]) -> tuple[dict[str, int], dict[str, int]]:
-	"""Messages received from each profiled contact, and how many of them the language signal flagged."""
+	"""Messages received from each profiled contact (sent from their own address, not copied to them), and
+	how many of them the language signal flagged."""
 	if not contacts:
 		return {}, {}
 	rows = frappe.db.sql(
@@ -66,6 +67,8 @@ def _messages_by_contact(contacts: set[str]) -> tuple[dict[str, int], dict[str, 
 		join `tabCommunication Link` link on link.parent = message.name and link.link_doctype = 'Contact'
 		left join `tabUAB Message State` state on state.communication = message.name
 		where message.sent_or_received = 'Received' and link.link_name in %(contacts)s
+		and exists (select 1 from `tabContact Email` address
+			where address.parent = link.link_name and address.email_id = message.sender)
 		group by link.link_name""",
 		{"contacts": tuple(contacts)},
 	)
