@@ -148,6 +148,9 @@ class TestAccessTable(UABTestCase):
 					before = self.footprint()
 					refused, why = self.refused(call, user)
 					self.assertEqual(not refused, allowed[column], why)
+					# Let through means it ran on to an ordinary refusal of the input (no such record), never
+					# that it crashed: a crash would pass for "allowed" and prove nothing (issue 20).
+					self.assertNotIn("crashed", why)
 					if refused:
 						self.assertEqual(self.footprint(), before, "a refused caller writes nothing")
 
@@ -159,8 +162,10 @@ class TestAccessTable(UABTestCase):
 			call()
 		except frappe.PermissionError as error:
 			return True, repr(error)
-		except Exception as error:
+		except (frappe.ValidationError, frappe.DoesNotExistError) as error:
 			return False, repr(error)
+		except Exception as error:
+			return False, f"crashed: {error!r}"
 		finally:
 			frappe.set_user("Administrator")
 			frappe.local.message_log = []
