@@ -7,7 +7,9 @@ The server's threads open their own database connections, so what a test wants t
 """
 
 import json
+import os
 import threading
+from contextlib import contextmanager
 
 import frappe
 import requests
@@ -24,17 +26,28 @@ class LiveSite:
 		self._server = None
 
 	def start(self) -> "LiveSite":
-		from frappe.app import application
+		"""Served as `bench serve` serves it: the application, with /assets and /files, for this site."""
+		import frappe.app
+		from frappe.middlewares import StaticDataMiddleware
+		from werkzeug.middleware.shared_data import SharedDataMiddleware
 
-		self._server = make_server("127.0.0.1", 0, application, threaded=True)
+		sites = os.path.abspath(frappe.app._sites_path)
+		app = SharedDataMiddleware(frappe.app.application, {"/assets": os.path.join(sites, "assets")})
+		app = StaticDataMiddleware(app, {"/files": sites})
+		# Every request through this server is for the test's site, whatever its Host (wkhtmltopdf's).
+		self._site_before, frappe.app._site = frappe.app._site, self.site
+		self._server = make_server("127.0.0.1", 0, app, threaded=True)
 		self.url = f"http://127.0.0.1:{self._server.server_port}"
 		threading.Thread(target=self._server.serve_forever, daemon=True).start()
 		return self
 
 	def stop(self) -> None:
+		import frappe.app
+
 		if self._server:
 			self._server.shutdown()
 			self._server.server_close()
+			frappe.app._site = self._site_before
 
 	def session(self, user: str, password: str = PASSWORD) -> "Client":
 		client = Client(self)
@@ -77,3 +90,17 @@ class Client:
 
 def _encoded(values: dict) -> dict:
 	return {key: value if isinstance(value, str) else json.dumps(value) for key, value in values.items()}
+
+
+@contextmanager
+def served_site():
+	"""The site served on loopback while the block runs, and known by that address (`host_name`): what
+	wkhtmltopdf needs to fetch a print's styles, so PDFs are made and checked on any bench, served or not."""
+	live = LiveSite().start()
+	before = frappe.local.conf.get("host_name")
+	frappe.local.conf.host_name = live.url
+	try:
+		yield live
+	finally:
+		frappe.local.conf.host_name = before
+		live.stop()

@@ -19,22 +19,12 @@ from uab_helpdesk.api.replies import (
 	ticket_view,
 )
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
+from uab_helpdesk.tests.live import served_site
 from uab_helpdesk.tests.utils import make_ticket
 from uab_helpdesk.ticket_state import message_state
 from uab_helpdesk.utils import UABValidationError
 
 LETTERS_ONLY = {"allowed_channels": [{"channel": "Letter"}], "contact_windows": []}
-
-
-def require_served_site(test) -> None:
-	"""wkhtmltopdf fetches the print view's styles from the site's own address: a site that is not
-	served (a bench with no web server running) cannot make a PDF, with or without this app."""
-	import requests
-
-	try:
-		requests.get(frappe.utils.get_url("/api/method/ping"), timeout=5).raise_for_status()
-	except requests.RequestException:
-		test.skipTest(f"{frappe.utils.get_url()} is not served: no PDF can be made here")
 
 
 def letters_of(ticket: str) -> list:
@@ -141,9 +131,8 @@ class TestSendAsLetter(ProtectedCustomerTestCase):
 			print_letters(json.dumps([first, second]))
 		with self.set_user(self.staff.other_agent), self.assertRaises(frappe.DoesNotExistError):
 			print_letters(json.dumps(["not-a-letter"]))
-		require_served_site(self)
 		frappe.local.response.pop("filecontent", None)
-		with self.set_user(self.staff.other_agent):
+		with served_site(), self.set_user(self.staff.other_agent):
 			print_letters(json.dumps([first, second]))
 		self.assertTrue(frappe.local.response.filecontent.startswith(b"%PDF"))
 		pages = PdfReader(io.BytesIO(frappe.local.response.filecontent)).pages
