@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from uab_helpdesk.policy.abuse import THREAT, Finding, find_abuse
-from uab_helpdesk.policy.abuse_model import THRESHOLD, probability
+from uab_helpdesk.policy.abuse import THREAT, find_abuse
+from uab_helpdesk.policy.abuse_model import with_model_findings
 from uab_helpdesk.policy.language import own_words
 
 REGISTERS = ("standard", "dialect", "second-language", "text-speak")
@@ -31,18 +31,7 @@ def main() -> None:
 	for path in sorted((ROOT / "tests" / "corpus").glob("abusive_language*.json")):
 		corpus = json.loads(path.read_text("utf-8"))
 		terms_only = [(m, find_abuse(own_words(m["subject"], m["body"]))) for m in corpus]
-		found = [
-			(
-				m,
-				f
-				or (
-					(Finding("model", ""),)
-					if probability(own_words(m["subject"], m["body"])) > THRESHOLD
-					else ()
-				),
-			)
-			for m, f in terms_only
-		]
+		found = [(m, with_model_findings(own_words(m["subject"], m["body"]), f)[0]) for m, f in terms_only]
 		term_hits = sum(1 for m, f in terms_only if f and m["abusive"])
 		term_flags = sum(1 for _m, f in terms_only if f)
 		hits = sum(1 for m, f in found if f and m["abusive"])
@@ -57,10 +46,13 @@ def main() -> None:
 			total = Counter(m["kind"] for m in corpus if m["abusive"])
 			caught = Counter(m["kind"] for m, f in found if f and m["abusive"])
 			print("  " + ", ".join(f"{kind} {caught[kind]}/{n}" for kind, n in sorted(total.items())))
-			threats = [f for m, f in terms_only if m["abusive"] and m["kind"] == THREAT]
-			print(
-				f"  threats marked as threats {sum(any(x.kind == THREAT for x in f) for f in threats)}/{len(threats)}"
-			)
+			for label, read in (("terms alone", terms_only), ("as the app names them", found)):
+				threats = [f for m, f in read if m["abusive"] and m["kind"] == THREAT]
+				named = [f for _m, f in read if any(x.kind == THREAT for x in f)]
+				print(
+					f"  threats named as threats, {label}: {sum(any(x.kind == THREAT for x in f) for f in threats)}"
+					f"/{len(threats)} (named in {len(named)} messages)"
+				)
 		rates = []
 		for register in REGISTERS:
 			ordinary = [bool(f) for m, f in found if m.get("register") == register and not m["abusive"]]
@@ -71,12 +63,20 @@ def main() -> None:
 			started = time.perf_counter()
 			for m in corpus:
 				words = own_words(m["subject"], m["body"])
-				find_abuse(words) or probability(words)
+				with_model_findings(words, find_abuse(words))
 			timings.append((time.perf_counter() - started) / len(corpus))
 		print(f"  cost per message {statistics.median(timings) * 1e6:.0f} us")
 		if verbose:
 			print("  missed: " + ", ".join(m["id"] for m, f in found if not f and m["abusive"]))
 			print("  wrongly flagged: " + ", ".join(m["id"] for m, f in found if f and not m["abusive"]))
+			print(
+				"  threats not named as threats: "
+				+ ", ".join(
+					m["id"]
+					for m, f in found
+					if m.get("kind") == THREAT and not any(x.kind == THREAT for x in f)
+				)
+			)
 
 
 if __name__ == "__main__":

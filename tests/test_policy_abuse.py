@@ -127,3 +127,17 @@ def test_the_classifier_reads_the_way_a_message_is_written_6_3_3():
 	assert probability("you are a lying useless cow and everyone knows it") > THRESHOLD
 	assert probability("Please can someone come and look at the boiler on Tuesday morning?") < THRESHOLD
 	assert probability("the same text") == probability("the same text")
+
+
+def test_a_veiled_threat_with_no_violent_word_is_named_a_threat_6_3_1():
+	"""The terms find no phrase in it; the threat model names it, so its manager is told (issue 22)."""
+	pytest.importorskip("sklearn")
+	from uab_helpdesk.policy.abuse import THREAT
+	from uab_helpdesk.policy.abuse_model import with_model_findings
+
+	veiled = "I know what time you finish work and which way you walk home, Sarah. Think on."
+	findings, _score = with_model_findings(veiled, find_abuse(veiled))
+	assert THREAT in [finding.kind for finding in findings]
+	angry = "The boiler has been broken for three weeks and I am furious. Fix it or I go to the Ombudsman."
+	findings, _score = with_model_findings(angry, find_abuse(angry))
+	assert THREAT not in [finding.kind for finding in findings]

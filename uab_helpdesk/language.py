@@ -27,6 +27,10 @@ def score_of(words: str) -> float:
 	return abuse_model.probability(words)
 
 
+def threat_score_of(words: str) -> float:
+	return abuse_model.threat_probability(words)
+
+
 # Messages stored and not yet read, oldest first: one Redis push a message on the request path.
 TO_READ = "uab_language_to_read"
 
@@ -83,9 +87,10 @@ def read_message(communication: str) -> None:
 			return
 		findings, values = find_abuse(words), {}
 		try:
-			values["language_score"] = score = score_of(words)
-			if not findings and score > abuse_model.THRESHOLD:
-				findings = (Finding(UNNAMED, ""),)
+			# A veiled threat has no violent word for the terms to find: the threat model names it.
+			findings, values["language_score"] = abuse_model.with_model_findings(
+				words, findings, score_of, threat_score_of
+			)
 		except Exception:
 			log_failure(
 				"UAB Helpdesk: no language signal for a received message", "Communication", communication
@@ -151,7 +156,7 @@ def tell_managers_of_a_threat(message, threat: Finding) -> None:
 			"subject": _(
 				"Threat of violence in a message received (\u201c{0}\u201d). Policy 6.3.1: record it with Record "
 				"abusive correspondence, report it to the police, and consider a staff-safety marker."
-			).format(frappe.utils.escape_html(threat.words)),
+			).format(frappe.utils.escape_html(threat.words or snippet(message.content))),
 			"from_user": "Administrator",
 		},
 		managers,
