@@ -83,7 +83,8 @@ def record_policy_letter(
 			"attempted_by": frappe.session.user,
 			"protocol": doc.name if doc.doctype == "UAB Communication Protocol" else doc.get("protocol"),
 			"contact": doc.contact,
-			"subject": f"{doc.doctype} {doc.name}" + (f" — corrected: {correction[:100]}" if correction else ""),
+			"subject": f"{doc.doctype} {doc.name}"
+			+ (f" — corrected: {correction[:100]}" if correction else ""),
 			"content": communication and f"Communication {communication}",
 		}
 	)

@@ -196,7 +196,6 @@ class TestTopicAndHealthAndSafety(ProtectedCustomerTestCase):
 			reply(self.ticket, "<p>gas-safety-visit</p>")
 		self.assertTrue(frappe.db.exists("Communication", {"content": ("like", "%gas-safety-visit%")}))
 
-
 	def test_a_call_takes_its_topic_from_the_called_customers_own_ticket_6_4_4(self):
 		"""Attack: a call about rent placed with make_a_call naming another customer's gas leak ticket
 		(issue 20, point 2): the topic is never taken from a ticket that is not the called person's."""
