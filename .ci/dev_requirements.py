@@ -2,6 +2,7 @@
 as `bench setup requirements --dev` reads them."""
 
 import pathlib
+
 import tomllib
 
 pyproject = pathlib.Path(__file__).resolve().parents[1] / "pyproject.toml"
