@@ -55,7 +55,7 @@ def judge_outgoing(
 	"""Decide, log what needs logging, and raise when the attempt is refused and ``refuse`` is set.
 	``happened``: the contact already took place (a call logged afterwards): never refused, flagged."""
 	rules = load_rules(protocol)
-	ticket_type, safety_matter = _ticket_topic(ticket)
+	ticket_type, safety_matter, complaint = _ticket_topic(ticket)
 	attempt = OutgoingContact(
 		channel=channel,
 		at=now_datetime(),
@@ -64,6 +64,7 @@ def judge_outgoing(
 		about_policy=about_policy,
 		to_third_party=to_third_party,
 		safety_matter=safety_matter,
+		complaint=complaint,
 	)
 	override = current_override()
 	decision = decide_outgoing(attempt, rules, site_context(), override)
@@ -97,6 +98,7 @@ def judge_incoming(
 	ticket_type: str | None = None,
 	opens_new_issue: bool = False,
 	safety_matter: bool = False,
+	complaint: bool = False,
 	issues_opened_in_period: int = 0,
 	content: str | None = None,
 	subject: str | None = None,
@@ -111,6 +113,7 @@ def judge_incoming(
 			ticket_type=ticket_type,
 			opens_new_issue=opens_new_issue,
 			safety_matter=safety_matter,
+			complaint=complaint,
 		),
 		rules or load_rules(protocol),  # intake has loaded them already
 		site_context(),
@@ -130,9 +133,11 @@ def judge_incoming(
 	return decision
 
 
-def _ticket_topic(ticket: str | None) -> tuple[str | None, bool]:
-	"""The ticket's type, and whether it is a health-and-safety matter by what the customer wrote."""
+def _ticket_topic(ticket: str | None) -> tuple[str | None, bool, bool]:
+	"""The ticket's type, whether it is a health-and-safety matter by what the customer wrote, and whether
+	it is in the complaints process: the last two pass the topic rules (6.4.4, 6.5.5)."""
 	if not ticket:
-		return None, False
+		return None, False, False
 	ticket_type = frappe.db.get_value("HD Ticket", ticket, "ticket_type")
-	return ticket_type, bool(ticket_state(ticket).safety_matter)
+	state = ticket_state(ticket)
+	return ticket_type, bool(state.safety_matter), bool(state.complaint)

@@ -35,6 +35,7 @@ def way_for(ticket: str, user: str) -> tuple[ReplyWay, str | None, str | None]:
 		agent=user,
 		ticket_type=values.ticket_type,
 		safety_matter=bool(ticket_state(ticket).safety_matter),
+		complaint=bool(ticket_state(ticket).complaint),
 	)
 	return reply_way(reply, load_rules(protocol), site_context()), values.contact, protocol
 

@@ -28,6 +28,7 @@ TICKET_FIELDS = (
 	"screened_on",
 	"screening_escalated",
 	"safety_matter",
+	"complaint",
 )
 MESSAGE_FIELDS = (
 	"ticket",

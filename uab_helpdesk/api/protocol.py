@@ -43,6 +43,10 @@ def banner_of_ticket(ticket: str) -> dict | None:
 		banner["safety_matter"] = _("Health and safety matter: {0}. Deal with it now (policy 6.4.4).").format(
 			translated_option(state.safety_matter)
 		)
+	if banner and state.complaint:
+		banner["complaint"] = _(
+			"Possible complaint: “{0}”. It goes to the complaints process: the protocol limits how we reply, never the right to complain (policy 6.5.5)."
+		).format(state.complaint)
 	if banner and state.held:
 		# 6.4.3: a held ticket is read and screened, not ignored; the agent UI offers the outcomes.
 		banner["held"] = {

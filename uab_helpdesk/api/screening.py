@@ -8,7 +8,8 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
-from uab_helpdesk.policy.values import SCREENING_OUTCOMES
+from uab_helpdesk.complaints import mark_ticket as mark_complaint
+from uab_helpdesk.policy.values import SCREENING_OUTCOMES, Screening
 from uab_helpdesk.ticket_state import set_ticket_state, ticket_state
 from uab_helpdesk.utils import STAFF_ROLES, require_role, translated_option
 
@@ -30,6 +31,9 @@ def screen_held_ticket(ticket: str | int, outcome: str) -> str:
 		)
 	# Who read it and when, set by the server: the record that held mail was read, and in time.
 	set_ticket_state(doc.name, screening=outcome, screened_by=frappe.session.user, screened_on=now_datetime())
+	if outcome == Screening.COMPLAINT:
+		# The Complaint Handling Code: what the officer reads as a complaint goes to the complaints process.
+		mark_complaint(doc.name, _("read as a complaint by {0}").format(frappe.utils.get_fullname()), None)
 	doc.add_comment(
 		"Info",
 		_("Held message screened by {0}: {1}.").format(

@@ -4,6 +4,8 @@ and messages received from a protected customer (H, F)."""
 import frappe
 from frappe import _
 
+from uab_helpdesk import complaints
+from uab_helpdesk.complaints import complaint_in
 from uab_helpdesk.enforcement import judge_incoming, judge_outgoing
 from uab_helpdesk.health_and_safety import mark_ticket, safety_matter_in
 from uab_helpdesk.policy.values import Channel
@@ -160,6 +162,9 @@ def flag_received(doc) -> None:
 		matter = safety_matter_in(doc.subject, doc.content)
 		if matter and ticket:
 			mark_ticket(ticket, matter, protocol)
+		complaint = None if matter else complaint_in(doc.subject, doc.content)
+		if complaint and ticket:
+			complaints.mark_ticket(ticket, complaint, protocol)
 		judge_incoming(
 			contact,
 			protocol,
@@ -169,6 +174,7 @@ def flag_received(doc) -> None:
 			ticket=ticket,
 			ticket_type=frappe.db.get_value("HD Ticket", ticket, "ticket_type") if ticket else None,
 			safety_matter=bool(matter),
+			complaint=bool(complaint),
 			content=doc.content,
 			subject=doc.subject,
 		)

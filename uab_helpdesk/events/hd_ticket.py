@@ -7,7 +7,9 @@ point of contact, and held for screening when over the issue limit or off-topic 
 import frappe
 from frappe.desk.form.assign_to import add as assign
 
+from uab_helpdesk import complaints
 from uab_helpdesk.attempts import record_attempt
+from uab_helpdesk.complaints import complaint_in
 from uab_helpdesk.enforcement import judge_incoming
 from uab_helpdesk.facts import issues_opened
 from uab_helpdesk.health_and_safety import announce, mark_new_ticket, route_urgently, safety_matter_in
@@ -70,6 +72,8 @@ def after_insert(doc, method=None):
 		if matter := doc.flags.uab_safety_matter:
 			announce(doc.name, matter)
 			route_urgently(doc.name, protocol)
+		if complaint := doc.flags.uab_state.get("complaint"):
+			complaints.announce(doc.name, complaint)
 		if decision.outcome == Outcome.HELD:
 			send_held_auto_reply(doc, protocol)
 	except Exception:
@@ -116,6 +120,10 @@ def screen_new_ticket(doc) -> None:
 		mark_new_ticket(doc, matter)
 		state["safety_matter"] = matter.category
 		doc.flags.uab_safety_matter = matter
+	# A protocol limits how we talk with a customer, never their right to complain (6.5.5).
+	elif complaint := complaint_in(doc.subject, doc.description):
+		complaints.mark_new_ticket(doc, complaint)
+		state["complaint"] = complaint[:140]
 	decision = judge_incoming(
 		contact,
 		protocol,
@@ -124,6 +132,7 @@ def screen_new_ticket(doc) -> None:
 		# The third party's tickets are the route the protocol chose, not the customer's own new issues.
 		opens_new_issue=not state["opened_by_staff"] and channel != Channel.THIRD_PARTY,
 		safety_matter=bool(matter),
+		complaint=bool(state.get("complaint")),
 		issues_opened_in_period=issues_opened(contact, rules.issue_limit_period, site_context().time_zone)
 		if rules.issue_limit
 		else 0,

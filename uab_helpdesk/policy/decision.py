@@ -33,6 +33,7 @@ class OutgoingContact:
 	about_policy: bool = False
 	to_third_party: bool = False
 	safety_matter: bool = False  # the ticket is a health-and-safety matter (policy/safety.py)
+	complaint: bool = False  # the ticket is in the complaints process (policy/complaint.py)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class IncomingContact:
 	ticket_type: str | None = None
 	opens_new_issue: bool = True
 	safety_matter: bool = False  # what the customer wrote is a health-and-safety matter (6.4.4)
+	complaint: bool = False  # what they wrote may be a complaint (policy.complaint): never held
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,8 @@ def decide_incoming(
 	"""Incoming contact is never refused (SPEC §5): it is Accepted, Held for screening (over the
 	issue limit, off-topic, or not health and safety during an H&S-only period) or Flagged (arrived
 	by a channel the protocol does not allow). Health-and-safety matters, by an always-allowed type (H&S,
-	emergencies) or by what the message says (policy/safety.py), are never held (6.4.4)."""
+	emergencies) or by what the message says (policy/safety.py), are never held (6.4.4); nor is a possible
+	complaint (policy/complaint.py)."""
 	if rules is None:
 		return ACCEPTED
 	held = [] if _exempt(contact, site) else _hold_breaches(contact, rules, site, issues_opened_in_period)
@@ -279,8 +282,10 @@ def _hold_breaches(
 
 
 def _exempt(contact: IncomingContact | OutgoingContact, site: SiteContext) -> bool:
-	"""6.4.4: health and safety is always dealt with — by its ticket type or by what was written."""
-	return contact.safety_matter or _always_allowed(contact.ticket_type, site)
+	"""6.4.4: health and safety is always dealt with — by its ticket type or by what was written. And a
+	protocol restricts how we talk with a customer, never their right to complain (6.5.5; the Complaint
+	Handling Code): a possible complaint is never held, whatever the topics, limit or period."""
+	return contact.safety_matter or contact.complaint or _always_allowed(contact.ticket_type, site)
 
 
 def _topic_breaches(ticket_type: str | None, rules: ProtocolRules, site: SiteContext, today: date) -> list:

@@ -71,6 +71,8 @@ class Screening(str, Enum):
 	NO_NEW_INFORMATION = "No new information"
 	NEW_INFORMATION = "New information – dealt with"
 	SAFEGUARDING = "Safeguarding concern – escalated"
+	# The Complaint Handling Code: a held message the officer reads as a complaint is released to it.
+	COMPLAINT = "Complaint – sent to the complaints process"
 
 
 SCREENING_OUTCOMES = tuple(screening for screening in Screening if screening is not Screening.AWAITING)

@@ -8,6 +8,8 @@ import frappe
 DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES = ("Health and safety", "Emergency repair")
 SAFETY_TICKET_TYPE = DEFAULT_ALWAYS_ALLOWED_TICKET_TYPES[0]
 SAFETY_PRIORITY = "Urgent"
+# Where a possible complaint goes (complaints.py); made where missing, since no Helpdesk ships it.
+COMPLAINT_TICKET_TYPE = "Complaint"
 LETTER = "Letter"
 
 
@@ -41,6 +43,14 @@ def make_default_ticket_types() -> None:
 			)
 		settings.append("always_allowed_ticket_types", {"ticket_type": ticket_type})
 	_save(settings)
+
+
+def make_complaint_ticket_type() -> None:
+	"""The complaints process needs a ticket type to route to: "Complaint", made once where missing."""
+	if not frappe.db.exists("HD Ticket Type", COMPLAINT_TICKET_TYPE):
+		frappe.get_doc({"doctype": "HD Ticket Type", "name": COMPLAINT_TICKET_TYPE}).insert(
+			ignore_permissions=True, ignore_if_duplicate=True
+		)
 
 
 def make_default_settings() -> None:

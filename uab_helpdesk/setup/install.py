@@ -10,6 +10,7 @@ import frappe
 from uab_helpdesk.setup.custom_fields import drop_custom_fields, make_custom_fields
 from uab_helpdesk.setup.defaults import (
 	LETTER,
+	make_complaint_ticket_type,
 	make_default_settings,
 	make_default_ticket_types,
 	make_letter_medium,
@@ -35,6 +36,7 @@ def ensure_setup() -> None:
 	make_custom_fields()
 	make_letter_medium()
 	make_default_ticket_types()
+	make_complaint_ticket_type()
 	make_default_settings()
 	make_agent_ui_banner()
 	make_number_cards()

@@ -169,7 +169,7 @@ class TestScreeningHeldTickets(ProtectedCustomerTestCase):
 			self.assertEqual(held["screening"], "Awaiting screening")
 			self.assertTrue(held["awaiting"], "the agent UI offers the outcomes only while it waits")
 			self.assertIn("limit 1", held["reason"])
-			self.assertEqual(len(held["outcomes"]), 3)
+			self.assertEqual(len(held["outcomes"]), 4)  # incl. Complaint (issue 21)
 			screen_held_ticket(ticket, "Safeguarding concern – escalated")
 		self.assertEqual(ticket_state(ticket).screening, "Safeguarding concern – escalated")
 		comment = frappe.db.get_value(

@@ -35,7 +35,9 @@ async function setupForm({ doc, call, $dialog }) {
 
 	// 6.3.1: a staff-safety precaution is read before anything else, whatever the customer's stage.
 	const safety = (banner.staff_safety || []).map((marker) => `<p><strong>${escape(marker.summary)}</strong></p>`).join("");
-	const matter = banner.safety_matter ? `<p><strong>${escape(banner.safety_matter)}</strong></p>` : "";
+	const matter =
+		(banner.safety_matter ? `<p><strong>${escape(banner.safety_matter)}</strong></p>` : "") +
+		(banner.complaint ? `<p><strong>${escape(banner.complaint)}</strong></p>` : "");
 	const rules = () => safety + matter + stageRules();
 	const stageRules = () => {
 		if (banner.stage === "safety") return "";
@@ -67,7 +69,7 @@ async function setupForm({ doc, call, $dialog }) {
 	const screen = () =>
 		$dialog({
 			title: __("Screen held message"),
-			size: "xl", // three outcomes side by side: a narrower dialog cuts the first off (Helpdesk v1.28)
+			size: "xl", // four outcomes side by side: a narrower dialog cuts the first off (Helpdesk v1.28)
 			html: `<p>${escape(banner.held.reason)}</p><p>${escape(__("Held messages are still read for new information and safeguarding concerns."))}</p>`,
 			actions: banner.held.outcomes.map((outcome) => ({
 				label: outcome.label,

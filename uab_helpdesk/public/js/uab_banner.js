@@ -19,7 +19,11 @@ uab_helpdesk.banner_html = (banner) => {
 	const e = uab_helpdesk.escape;
 	const safety = uab_helpdesk.staff_safety_html(banner);
 	if (banner.stage === "safety") return safety;
-	const lead = [safety, banner.safety_matter ? `<strong>${e(banner.safety_matter)}</strong>` : ""].filter(Boolean);
+	const lead = [
+		safety,
+		banner.safety_matter ? `<strong>${e(banner.safety_matter)}</strong>` : "",
+		banner.complaint ? `<strong>${e(banner.complaint)}</strong>` : "",
+	].filter(Boolean);
 	if (banner.stage === "warned") {
 		return [...lead, `<strong>${__("Warning")}:</strong> ${banner.summary_html}`].join("<br>");
 	}
