@@ -46,8 +46,10 @@ class AttackCase(UABTestCase):
 			issue_limit_period="Month",
 		).name
 		clear_protected_index()
-		cls.first = make_ticket(cls.contact, subject="Broken gate latch")
-		cls.held = make_ticket(cls.contact, subject="Another thing this month")
+		household = cls.make_household(portal_roles, suffix)
+		cls.first = make_ticket(cls.contact, subject="Broken gate latch", **household)
+		cls.held = make_ticket(cls.contact, subject="Another thing this month", **household)
+		cls.file_url = cls.attach_a_file_to_the_protocol()
 		cls.message = frappe.get_doc(
 			{
 				"doctype": "Communication",
@@ -66,6 +68,47 @@ class AttackCase(UABTestCase):
 		cls.secrets = cls.what_the_app_knows()
 		cls.live = LiveSite().start()
 		cls.addClassCleanup(cls.live.stop)
+
+	@classmethod
+	def make_household(cls, portal_roles: list[str], suffix: str) -> dict:
+		"""Helpdesk v1.28: the protected customer is a member of an HD Customer whose manager, another
+		tenant, logs in to the portal and reads every member's tickets. Earlier lines have no members."""
+		cls.household_manager = None
+		if not frappe.db.exists("DocType", "HD Customer Member"):
+			return {}
+		email = f"household.{suffix}@tenant.test"
+		manager_contact = make_contact("Household Manager", email=email)
+		cls.household_manager = make_user(email, *portal_roles, website_user=True)
+		frappe.db.set_value("Contact", manager_contact, "user", cls.household_manager)
+		household = frappe.get_doc(
+			{
+				"doctype": "HD Customer",
+				"customer_name": f"Attacked Household {suffix}",
+				"contacts": [
+					{"contact_name": manager_contact, "is_manager": 1},
+					{"contact_name": cls.contact, "is_manager": 0},
+				],
+			}
+		).insert(ignore_permissions=True)
+		return {"customer": household.name}
+
+	@classmethod
+	def attach_a_file_to_the_protocol(cls) -> str:
+		"""A private file on the customer's protocol (a scanned letter): the words are the app's."""
+		return (
+			frappe.get_doc(
+				{
+					"doctype": "File",
+					"file_name": f"protocol-note-{frappe.generate_hash(length=6)}.txt",
+					"attached_to_doctype": "UAB Communication Protocol",
+					"attached_to_name": cls.protocol,
+					"is_private": 1,
+					"content": f"File note about {cls.protocol}: threats to staff.",
+				}
+			)
+			.insert(ignore_permissions=True)
+			.file_url
+		)
 
 	@classmethod
 	def what_the_app_knows(cls) -> list[str]:
@@ -174,6 +217,21 @@ class TestCustomerReadsNothing(AttackCase):
 			"search_link the app's state": customer.method(
 				"frappe.desk.search.search_link", doctype="UAB Ticket State", txt=""
 			),
+			"print view of the protocol": customer.get(
+				"/printview", doctype="UAB Communication Protocol", name=self.protocol, format="Standard"
+			),
+			"PDF of the protocol": customer.get(
+				"/api/method/frappe.utils.print_format.download_pdf",
+				doctype="UAB Communication Protocol",
+				name=self.protocol,
+			),
+			"file on the protocol": customer.get(self.file_url),
+			"REST GET the protocol": customer.get(
+				f"/api/resource/UAB Communication Protocol/{self.protocol}"
+			),
+			"contact attempts": customer.method(
+				"frappe.client.get_list", doctype="UAB Contact Attempt", fields=["*"]
+			),
 		}
 
 	def test_a_portal_customer_reads_nothing_of_the_app_by_any_route_8(self):
@@ -183,6 +241,23 @@ class TestCustomerReadsNothing(AttackCase):
 			own_ticket.status_code, 200, "the customer reads their own ticket: the attack is real"
 		)
 		for route, answer in self.routes(customer).items():
+			with self.subTest(route=route):
+				self.assertLearnsNothing(answer, route)
+
+
+class TestHouseholdManagerReadsNothing(AttackCase):
+	"""Helpdesk v1.28: the household's manager reads a member's tickets in the portal; which member is
+	restricted, and why their ticket is held, is not theirs to know (policy 8)."""
+
+	def test_a_customer_manager_reads_nothing_of_a_members_protocol_8(self):
+		if not self.household_manager:
+			self.skipTest("Helpdesk before v1.28 has no customer members")
+		manager = self.live.session(self.household_manager)
+		own_view = manager.method("helpdesk.helpdesk.doctype.hd_ticket.api.get_one", name=self.held)
+		self.assertEqual(
+			own_view.status_code, 200, "the manager reads the member's ticket: the attack is real"
+		)
+		for route, answer in TestCustomerReadsNothing.routes(self, manager).items():
 			with self.subTest(route=route):
 				self.assertLearnsNothing(answer, route)
 
@@ -213,6 +288,11 @@ class TestCustomerChangesNothing(AttackCase):
 			),
 			"REST POST the app's state": customer.post_doc(
 				"/api/resource/UAB Ticket State", json.dumps({"ticket": self.first, "held": 0})
+			),
+			"savedocs escaped": customer.method(
+				"frappe.desk.form.save.savedocs",
+				doc=escaped({"doctype": "HD Ticket", "name": held, **RELEASE}),
+				action="Save",
 			),
 		}
 		frappe.db.rollback()  # see what the server committed
