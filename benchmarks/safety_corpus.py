@@ -4,7 +4,7 @@
 
 For each corpus in `tests/corpus/health_and_safety*.json` it prints precision and recall with the
 shipped terms, recall by category, the messages missed and wrongly flagged, and the cost per message
-(median of 5 passes over the corpus). The corpora were written by people who had not seen the terms;
+(median of 5 passes over the corpus); where the corpus marks complaints, how policy/complaint.py reads them. The corpora were written by people who had not seen the terms;
 which corpora the terms were later tuned on is recorded in docs/benchmarks.md.
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from uab_helpdesk.policy.complaint import find_complaint
 from uab_helpdesk.policy.safety import find_safety_matter
 
 
@@ -61,6 +62,28 @@ def main() -> None:
 			print(f"    {category:<28} {caught}/{total}")
 		print(f"  missed: {', '.join(result['missed']) or 'none'}")
 		print(f"  wrongly flagged: {', '.join(result['false_alarms']) or 'none'}")
+		if messages and "complaint" in messages[0]:
+			print_complaints(messages)
+
+
+def print_complaints(messages: list[dict]) -> None:
+	"""policy/complaint.py on the same messages: a possible complaint is never held (issue 21)."""
+	found = [(m, bool(find_complaint(m["subject"], m["body"]))) for m in messages]
+	hits = sum(1 for m, got in found if got and m["complaint"])
+	flagged = sum(1 for _m, got in found if got)
+	complaints = sum(1 for m in messages if m["complaint"])
+	print(
+		f"  complaints: precision {hits / max(1, flagged):.3f}   recall {hits / max(1, complaints):.3f}"
+		f"   ({complaints} complaints)"
+	)
+	print(
+		"  complaints missed: "
+		+ (", ".join(m["id"] for m, got in found if not got and m["complaint"]) or "none")
+	)
+	print(
+		"  not complaints, flagged: "
+		+ (", ".join(m["id"] for m, got in found if got and not m["complaint"]) or "none")
+	)
 
 
 if __name__ == "__main__":

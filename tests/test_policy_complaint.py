@@ -18,9 +18,13 @@ from uab_helpdesk.policy.complaint import find_complaint
 		"I will be going to the Housing Ombudsman if this is not sorted.",
 		"shocking service from start to finish",
 		"i wanna complain about the repairs team they never turned up",
+		"This is the third time I have reported the leak and nobody has come.",
+		"been waitin 6 wks 4 a callback. this is a joke",
+		"I've rang three times and all I get is somebody will look into it.",
 	],
 )
 def test_a_possible_complaint_is_recognised_complaint_handling_code(text):
+	"""The Code: any expression of dissatisfaction, however made — chasing, no response, being let down."""
 	assert find_complaint("Re: my repair", text)
 
 
@@ -30,7 +34,8 @@ def test_a_possible_complaint_is_recognised_complaint_handling_code(text):
 		"Thank you for sorting out my complaint so quickly.",
 		"The neighbour's dog barks all night, can you help?",
 		"Please can someone look at the boiler on Tuesday?",
-		"My boiler is broken again and I am fed up with the cold.",
+		"My boiler is broken, could someone come on Tuesday morning please?",
+		"I reported the leak this morning and the plumber is booked for Friday, thanks.",
 		"",
 	],
 )

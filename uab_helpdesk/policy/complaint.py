@@ -51,6 +51,39 @@ _SIGNS = (
 		"objects to the restriction",
 	),
 	(r"\bhousing\s+ombudsman\b|\bombudsman\b", "mentions the Ombudsman"),
+	(
+		r"\b(?:my\s+)?(?:mp|councillor|solicitor)\b[^.!?]{0,30}\b(?:about this|involved)|\bgoing\s+to\s+(?:my\s+)?(?:mp|councillor)\b|\bescalate\b|\bstage\s+(?:2|two)\b",
+		"escalates",
+	),
+	# The Code: "any expression of dissatisfaction, however made" — chasing, no response, being let down.
+	(
+		r"\b(?:third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time\b|\bonce\s+again\b|\bagain\s+and\s+again\b",
+		"chasing again",
+	),
+	(
+		r"\b(?:reported|rang|rung|phoned|called|emailed|written|wrote|chased|told\s+(?:you|yous))\b[^.!?]{0,50}\b(?:twice|three\s+times|\d+\s+times|several\s+times|many\s+times|numerous\s+times|a\s+fortnight\s+ago|weeks?\s+ago|months?\s+ago)",
+		"chasing again",
+	),
+	(
+		r"\b(?:no\s?one|no-one|nobody|naebody|neebody|noboby)(?:'s|\s+has|\s+have|\s+is)?\s+(?:even\s+)?(?:come|came|been|turned\s+up|showed|shown\s+up|called|rung|rang|got\s+back|replied|answer\w*|bothered|help\w*|co)",
+		"no response",
+	),
+	(
+		r"\bheard\s+nothing\b|\bnever\s+(?:turned\s+up|came|showed|got\s+back|called|rang)\b|\bstill\s+(?:waiting|waitin|not\s+(?:been|fixed|done|sorted))\b|\bno\s+(?:phone\s+call|reply|response|answer)\b",
+		"no response",
+	),
+	(
+		r"\bwait(?:ing|in)?\s+(?:for\s+)?(?:\d+|two|three|four|five|six|several)\s*(?:days|weeks|wks|months|years)\b|\bbeen\s+told\b[^.!?]{0,40}\b(?:times|again)\b",
+		"kept waiting",
+	),
+	(
+		r"\b(?:fed\s+up|sick\s+(?:of|listening)|had\s+enough|let\s+down|fobbed\s+off|a\s+joke|disgrace\w*|not\s+on\b|not\s+good\s+enough|unacceptable|ridiculous|criminal|fumin\w*|dead\s+angry|doin\w*\s+my\s+head\s+in|nightmare)",
+		"dissatisfied",
+	),
+	(
+		r"\bnot\s+(?:value\s+for\s+money|fair)\b|\b(?:money|refund)\s+back\b|\bwant\s+(?:a\s+)?refund\b|\bwant\s+someone\s+to\s+say\s+sorry\b|\bapolog",
+		"wants it put right",
+	),
 )
 _PATTERNS = tuple((re.compile(pattern, re.IGNORECASE), what) for pattern, what in _SIGNS)
 # A complaint already made and now closed is not a new expression of dissatisfaction.
