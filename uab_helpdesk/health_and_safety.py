@@ -54,6 +54,9 @@ def mark_ticket(ticket: str, matter: SafetyMatter, protocol: str | None) -> None
 	set_ticket_state(ticket, safety_matter=matter.category, held=0, protocol=state.protocol or protocol)
 	announce(ticket, matter, released=bool(state.held))
 	route_urgently(ticket, protocol)
+	from uab_helpdesk.hazards import start_clock
+
+	start_clock(ticket, matter.category, frappe.utils.now_datetime(), state.protocol or protocol)
 
 
 def announce(ticket: str, matter: SafetyMatter, released: bool = False) -> None:

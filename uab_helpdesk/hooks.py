@@ -110,7 +110,7 @@ scheduler_events = {
 	# A message whose reader job died is still read (language.read_waiting).
 	"all": ["uab_helpdesk.language.read_waiting"],
 	# A held message unread past its deadline goes to the officers' managers (screening.py).
-	"hourly": ["uab_helpdesk.screening.escalate_overdue_screening"],
+	"hourly": ["uab_helpdesk.screening.escalate_overdue_screening", "uab_helpdesk.hazards.watch_clocks"],
 	"daily": [
 		"uab_helpdesk.tasks.activate_protocols_due",
 		"uab_helpdesk.tasks.close_quiet_cases",

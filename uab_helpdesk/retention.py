@@ -164,6 +164,7 @@ def _remove_ticket_states(protocols: str, params: dict) -> None:
 		f"union select ticket from `tabUAB Ticket State` where protocol in ({protocols})"
 	)
 	for doctype, names in (
+		("UAB Hazard Clock", f"select name from `tabUAB Hazard Clock` where ticket in ({tickets})"),
 		("UAB Message State", f"select name from `tabUAB Message State` where ticket in ({tickets})"),
 		("UAB Ticket State", f"select name from `tabUAB Ticket State` where ticket in ({tickets})"),
 	):

@@ -5,6 +5,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from uab_helpdesk.facts import issues_opened
+from uab_helpdesk.hazards import open_clocks_of
 from uab_helpdesk.policy.decision import format_date, summarise
 from uab_helpdesk.policy.values import SCREENING_OUTCOMES, Channel, Screening
 from uab_helpdesk.protection import load_rules, protocol_of_contact, site_context
@@ -43,6 +44,16 @@ def banner_of_ticket(ticket: str) -> dict | None:
 		banner["safety_matter"] = _("Health and safety matter: {0}. Deal with it now (policy 6.4.4).").format(
 			translated_option(state.safety_matter)
 		)
+	if banner and (clocks := open_clocks_of(ticket)):
+		banner["hazard_clocks"] = [
+			_("Awaab's Law ({0}): {1} by {2}{3}.").format(
+				translated_option(clock.category),
+				translated_option(clock.next_due_step or clock.status),
+				frappe.utils.format_datetime(clock.next_due_by) if clock.next_due_by else "—",
+				_(" — breached: {0}").format(clock.breached_steps) if clock.breached_steps else "",
+			)
+			for clock in clocks
+		]
 	if banner and state.complaint:
 		banner["complaint"] = _(
 			"Possible complaint: “{0}”. It goes to the complaints process: the protocol limits how we reply, never the right to complain (policy 6.5.5)."

@@ -12,6 +12,7 @@ from uab_helpdesk.attempts import record_attempt
 from uab_helpdesk.complaints import complaint_in
 from uab_helpdesk.enforcement import judge_incoming
 from uab_helpdesk.facts import issues_opened
+from uab_helpdesk.hazards import start_clock
 from uab_helpdesk.health_and_safety import announce, mark_new_ticket, route_urgently, safety_matter_in
 from uab_helpdesk.policy.decision import summarise
 from uab_helpdesk.policy.values import Channel, Outcome, Screening
@@ -72,6 +73,8 @@ def after_insert(doc, method=None):
 		if matter := doc.flags.uab_safety_matter:
 			announce(doc.name, matter)
 			route_urgently(doc.name, protocol)
+			# Awaab's Law: the landlord became aware when the message arrived, held or not.
+			start_clock(doc.name, matter.category, doc.creation, protocol)
 		if complaint := doc.flags.uab_state.get("complaint"):
 			complaints.announce(doc.name, complaint)
 		if decision.outcome == Outcome.HELD:

@@ -54,7 +54,16 @@ class TestAccessTable(UABTestCase):
 	def calls(self) -> dict:
 		"""One call per row of the table, with arguments that fail *after* the caller check, so that a
 		caller who is let through meets an ordinary validation error and nothing is changed."""
-		from uab_helpdesk.api import correspondence, evidence, letters, protocol, replies, screening, staff
+		from uab_helpdesk.api import (
+			correspondence,
+			evidence,
+			hazards,
+			letters,
+			protocol,
+			replies,
+			screening,
+			staff,
+		)
 		from uab_helpdesk.overrides import helpdesk, sms, telephony
 
 		def doc_method(doctype, name, method, **kwargs):
@@ -87,6 +96,8 @@ class TestAccessTable(UABTestCase):
 			"send_letter` — UAB Incident": letter("UAB Incident"),
 			"record_abusive_correspondence": lambda: correspondence.record_abusive_correspondence("no-such"),
 			"flagged_messages": lambda: correspondence.flagged_messages(ticket="no-such"),
+			"record_step": lambda: hazards.record_step("no-such", "Investigated"),
+			"mark_hazard": lambda: hazards.mark_hazard("no-such", "Gas", "x"),
 			"ticket_view": lambda: replies.ticket_view(self.ticket),
 			"send_as_letter": lambda: replies.send_as_letter(self.ticket, "<p> </p>"),
 			"send_for_approval": lambda: replies.send_for_approval(self.ticket, "<p> </p>"),

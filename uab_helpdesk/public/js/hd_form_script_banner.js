@@ -37,7 +37,8 @@ async function setupForm({ doc, call, $dialog }) {
 	const safety = (banner.staff_safety || []).map((marker) => `<p><strong>${escape(marker.summary)}</strong></p>`).join("");
 	const matter =
 		(banner.safety_matter ? `<p><strong>${escape(banner.safety_matter)}</strong></p>` : "") +
-		(banner.complaint ? `<p><strong>${escape(banner.complaint)}</strong></p>` : "");
+		(banner.complaint ? `<p><strong>${escape(banner.complaint)}</strong></p>` : "") +
+		(banner.hazard_clocks || []).map((clock) => `<p><strong>${escape(clock)}</strong></p>`).join("");
 	const rules = () => safety + matter + stageRules();
 	const stageRules = () => {
 		if (banner.stage === "safety") return "";

@@ -23,6 +23,7 @@ uab_helpdesk.banner_html = (banner) => {
 		safety,
 		banner.safety_matter ? `<strong>${e(banner.safety_matter)}</strong>` : "",
 		banner.complaint ? `<strong>${e(banner.complaint)}</strong>` : "",
+		...(banner.hazard_clocks || []).map((clock) => `<strong>${e(clock)}</strong>`),
 	].filter(Boolean);
 	if (banner.stage === "warned") {
 		return [...lead, `<strong>${__("Warning")}:</strong> ${banner.summary_html}`].join("<br>");

@@ -1,0 +1,123 @@
+"""Awaab's Law clocks (the Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025;
+issue 21): a gas smell and a mould report start their clocks at the message's arrival, with the right dues
+across a weekend and bank holidays; steps are recorded by named actions as the session user; the officers'
+managers are told of a breach."""
+
+from datetime import datetime
+
+import frappe
+from frappe.utils import get_datetime
+
+from uab_helpdesk.api.hazards import mark_hazard, record_step
+from uab_helpdesk.hazards import CLOCK, watch_clocks
+from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
+from uab_helpdesk.tests.test_incoming_enforcement import receive_email
+from uab_helpdesk.tests.utils import email_of, make_ticket
+from uab_helpdesk.ticket_state import ticket_state
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def clock_of(ticket: str):
+	name = frappe.db.get_value(CLOCK, {"ticket": str(ticket)})
+	return frappe.get_doc(CLOCK, name) if name else None
+
+
+class TestAwaabsLawClocks(ProtectedCustomerTestCase):
+	"""Health and safety only until 2099: an ordinary message is held; a hazard is never held, and its
+	clock runs from when it arrived."""
+
+	protocol_fields = {"health_and_safety_only": 1, "health_and_safety_only_until": "2099-12-31"}
+
+	def use_christmas_calendar(self) -> None:
+		"""The landlord's holidays on Helpdesk's default SLA: Christmas Day and Monday 28 December 2026."""
+		holidays = frappe.get_doc(
+			{
+				"doctype": "HD Service Holiday List",
+				"holiday_list_name": f"Awaab {frappe.generate_hash(length=5)}",
+				"from_date": "2026-01-01",
+				"to_date": "2026-12-31",
+				"holidays": [
+					{"holiday_date": "2026-12-25", "description": "Christmas Day"},
+					{"holiday_date": "2026-12-28", "description": "Boxing Day (substitute)"},
+				],
+			}
+		).insert(ignore_permissions=True)
+		default = frappe.get_all(
+			"HD Service Level Agreement", filters={"default_sla": 1}, pluck="name", limit=1
+		)
+		if not default:
+			self.skipTest("this site has no default SLA")
+		sla = frappe.copy_doc(frappe.get_doc("HD Service Level Agreement", default[0]))
+		sla.service_level = f"Awaab hours {frappe.generate_hash(length=5)}"
+		sla.holiday_list, sla.default_sla, sla.enabled, sla.condition = holidays.name, 1, 1, ""
+		sla.support_and_resolution = []
+		for day in WEEKDAYS:
+			sla.append(
+				"support_and_resolution", {"workday": day, "start_time": "09:00:00", "end_time": "17:00:00"}
+			)
+		sla.insert(ignore_permissions=True)
+		frappe.db.set_value("HD Service Level Agreement", {"name": ("!=", sla.name)}, "default_sla", 0)
+
+	def test_a_gas_smell_starts_a_24_hour_clock_from_its_arrival_awaabs_law(self):
+		with self.freeze_time("2026-12-24 16:30:00"):
+			ticket = receive_email(email_of(self.contact), "I can smell gas in the kitchen")
+		clock = clock_of(ticket)
+		self.assertEqual((clock.category, clock.kind, clock.status), ("Gas", "Emergency", "Open"))
+		self.assertEqual(get_datetime(clock.aware_on), datetime(2026, 12, 24, 16, 30))
+		self.assertEqual(get_datetime(clock.investigate_by), datetime(2026, 12, 25, 16, 30))
+		self.assertEqual(get_datetime(clock.make_safe_by), datetime(2026, 12, 25, 16, 30))
+		self.assertFalse(ticket_state(ticket).held, "never held (6.4.4)")
+
+	def test_a_mould_report_is_investigated_within_10_working_days_across_christmas_awaabs_law(self):
+		self.use_christmas_calendar()
+		with self.freeze_time("2026-12-23 10:00:00"):
+			ticket = receive_email(email_of(self.contact), "black mould all over the bedroom walls")
+		clock = clock_of(ticket)
+		self.assertEqual((clock.category, clock.kind), ("Damp and mould", "Significant"))
+		# 24, 29, 30, 31 December, 1, 4, 5, 6, 7, 8 January: the weekend and both holidays skipped.
+		self.assertEqual(get_datetime(clock.investigate_by), datetime(2027, 1, 8, 23, 59, 59))
+		self.assertIsNone(clock.summary_by, "the summary runs from the investigation")
+
+	def test_steps_are_recorded_as_the_session_user_and_a_customer_records_nothing_awaabs_law(self):
+		ticket = receive_email(email_of(self.contact), "there is black mould in the bathroom")
+		clock = clock_of(ticket)
+		with self.set_user(self.staff.customer), self.assertRaises(frappe.PermissionError):
+			record_step(clock.name, "Investigated")
+		with self.set_user(self.staff.agent):
+			with self.assertRaises(frappe.ValidationError):
+				record_step(clock.name, "Written summary sent")  # before the investigation
+			record_step(clock.name, "Investigated")
+			with self.assertRaises(frappe.ValidationError):
+				record_step(clock.name, "Investigated")  # once
+		clock.reload()
+		self.assertEqual(clock.investigated_by, self.staff.agent)
+		self.assertTrue(clock.summary_by, "the summary is now due, 3 working days from the investigation")
+
+	def test_a_breach_is_recorded_and_the_officers_managers_are_told_awaabs_law(self):
+		ticket = receive_email(email_of(self.contact), "sparks coming out of the socket")
+		clock = clock_of(ticket)
+		frappe.db.set_value(CLOCK, clock.name, "aware_on", "2026-01-05 09:00:00")
+		frappe.db.set_single_value("UAB Settings", "welfare_manager", self.staff.manager)
+		frappe.clear_document_cache("UAB Settings", "UAB Settings")
+		self.addCleanup(frappe.clear_document_cache, "UAB Settings", "UAB Settings")
+		watch_clocks()
+		clock.reload()
+		self.assertEqual(clock.status, "Breached")
+		self.assertIn("Investigated", clock.breached_steps)
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log", {"for_user": self.staff.manager, "subject": ("like", "%breached%")}
+			)
+		)
+
+	def test_an_officer_marks_a_missed_hazard_and_the_clock_runs_from_its_arrival_awaabs_law(self):
+		ticket = make_ticket(self.contact, subject="boiler", description="the pilot light keeps going out")
+		with self.set_user(self.staff.agent):
+			name = mark_hazard(ticket, "Carbon monoxide", "Headaches in the household and a sooty boiler.")
+		clock = frappe.get_doc(CLOCK, name)
+		self.assertEqual((clock.started_by, clock.kind), (self.staff.agent, "Emergency"))
+		self.assertEqual(
+			get_datetime(clock.aware_on), get_datetime(frappe.db.get_value("HD Ticket", ticket, "creation"))
+		)
+		self.assertEqual(ticket_state(ticket).safety_matter, "Carbon monoxide")
