@@ -3,22 +3,37 @@
 Run with the bench's Python from its `sites` folder, naming a site without the app and one with it:
 
     cd BENCH/sites && ../env/bin/python PATH/TO/benchmarks/reply_latency.py \\
-        --without baseline.test --with uab.test [--blocks 12] [--replies 15] [--protocols 100 100000]
+        --without baseline.test --with uab.test [--blocks 80] [--replies 5] [--http] [--protocols 100 100000]
 
-Blocks alternate between the two sites in one process, so drift on the machine falls on both
-equally; every block is rolled back, so neither site grows. It reports medians and the ratio
-(with app / without). `--protocols` then fills the app's site with that many Active protocols
-(committed, then removed) and times a reply to a customer who has none, and the enforcement hook
-alone: the ratio between the smallest and largest count shows whether enforcement stays flat.
+Many short blocks alternate between the two sites in one process, each pair in swapped order (ABBA), so
+drift on the machine falls on both equally. The scheduler of both sites is paused while it runs, and it
+says how many background workers are listening (their jobs share the machine). It prints the ratio
+(with app / without) as the median of the pairs' ratios with a 95 % bootstrap interval, so that what this
+machine cannot tell apart is printed beside it.
+
+- In process (default): `HDTicket.reply_via_agent`, each block rolled back, so neither site grows.
+- `--http`: the same reply over real HTTP (`run_doc_method`, as the agent UI calls it) to Frappe's WSGI
+  application served on loopback by this process, logged in as the agent; and a bare request
+  (`frappe.auth.get_logged_user`) to measure what the app runs on every request. Replies are committed,
+  and removed at the end.
+- `--protocols`: then fills the app's site with that many Active protocols (committed, then removed) and
+  times a reply to a customer who has none, and the enforcement hook alone: the ratio between the smallest
+  and largest count shows whether enforcement stays flat.
 """
 
 import argparse
+import json
+import logging
+import random
 import statistics
+import threading
 import time
 
 import frappe
 
 AGENT = "uab.bench.agent@housing.test"
+PASSWORD = "Uab-bench-Pa55!"
+MARKER = "uab-latency-bench"
 
 
 def open_site(site: str) -> None:
@@ -42,6 +57,7 @@ def prepare(site: str) -> str:
 				"email": AGENT,
 				"first_name": "Bench",
 				"send_welcome_email": 0,
+				"new_password": PASSWORD,
 				"roles": [{"role": "Agent"}],
 			}
 		).insert(ignore_permissions=True)
@@ -171,30 +187,168 @@ def time_enforcement(site: str, ticket: str, calls: int) -> float:
 		close_site()
 
 
+def interleaved(sites: tuple[str, str], blocks: int, measure) -> dict[str, list[float]]:
+	"""Block medians per site, the pair's order swapped each time (ABBA)."""
+	medians = {site: [] for site in sites}
+	for block in range(blocks):
+		for site in sites if block % 2 == 0 else reversed(sites):
+			medians[site].append(measure(site))
+	return medians
+
+
+def report(label: str, sites: tuple[str, str], medians: dict[str, list[float]], args) -> None:
+	without, with_app = sites
+	ratios = [a / b for a, b in zip(medians[with_app], medians[without], strict=True)]
+	low, high = bootstrap_interval(ratios)
+	print(f"{label}: {len(ratios)} pairs of blocks x {args.replies}")
+	print(f"  without app ({without}): {statistics.median(medians[without]):8.2f} ms")
+	print(f"  with app    ({with_app}): {statistics.median(medians[with_app]):8.2f} ms")
+	print(f"  ratio with/without: {statistics.median(ratios):.3f}  (95 % interval {low:.3f} .. {high:.3f})")
+
+
+def bootstrap_interval(ratios: list[float], rounds: int = 4000) -> tuple[float, float]:
+	"""The median ratio's 95 % interval, resampling the pairs (seeded: the same data, the same interval)."""
+	draw = random.Random(20261203)
+	medians = sorted(statistics.median(draw.choices(ratios, k=len(ratios))) for _ in range(rounds))
+	return medians[int(rounds * 0.025)], medians[int(rounds * 0.975) - 1]
+
+
+def pause_schedulers(sites) -> list[str]:
+	"""Scheduled jobs would run in the middle of the blocks: paused for the run, on sites that had them."""
+	paused = []
+	for site in sites:
+		open_site(site)
+		from frappe.utils.background_jobs import get_workers
+		from frappe.utils.scheduler import is_scheduler_disabled
+
+		if not is_scheduler_disabled():
+			frappe.db.set_single_value("System Settings", "enable_scheduler", 0)
+			frappe.db.commit()
+			paused.append(site)
+		workers = len(get_workers())
+		close_site()
+	print(f"schedulers paused on {paused or 'none (already off)'}; background workers listening: {workers}")
+	if workers:
+		print("  (stop the bench's workers for a quieter machine: their jobs run beside the blocks)")
+	return paused
+
+
+def resume_schedulers(paused: list[str]) -> None:
+	for site in paused:
+		open_site(site)
+		frappe.db.set_single_value("System Settings", "enable_scheduler", 1)
+		frappe.db.commit()
+		close_site()
+
+
+class Served:
+	"""Frappe's WSGI application on a loopback port in a thread of this process, for both sites."""
+
+	def __enter__(self) -> "Served":
+		from frappe.app import application
+		from werkzeug.serving import make_server
+
+		logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
+		self.server = make_server("127.0.0.1", 0, application, threaded=True)
+		self.url = f"http://127.0.0.1:{self.server.server_port}"
+		threading.Thread(target=self.server.serve_forever, daemon=True).start()
+		return self
+
+	def __exit__(self, *exc) -> None:
+		self.server.shutdown()
+		self.server.server_close()
+
+	def client(self, site: str):
+		import requests
+
+		session = requests.Session()
+		session.headers["X-Frappe-Site-Name"] = site
+		session.base = self.url
+		answer = session.post(f"{self.url}/api/method/login", data={"usr": AGENT, "pwd": PASSWORD})
+		answer.raise_for_status()
+		return session
+
+
+def time_bare(client, requests_: int) -> float:
+	samples = []
+	for _ in range(requests_ + 1):
+		started = time.perf_counter()
+		client.get(f"{client.base}/api/method/frappe.auth.get_logged_user").raise_for_status()
+		samples.append((time.perf_counter() - started) * 1000)
+	return statistics.median(samples[1:])
+
+
+def time_http_replies(client, ticket: str, replies: int) -> float:
+	samples = []
+	for index in range(replies + 1):
+		started = time.perf_counter()
+		answer = client.post(
+			f"{client.base}/api/method/run_doc_method",
+			data={
+				"dt": "HD Ticket",
+				"dn": ticket,
+				"method": "reply_via_agent",
+				"args": json.dumps({"message": f"<p>{MARKER} {index}: your repair is booked.</p>"}),
+			},
+		)
+		if answer.status_code != 200:
+			raise SystemExit(f"the reply over HTTP failed ({answer.status_code}): {answer.text[:500]}")
+		samples.append((time.perf_counter() - started) * 1000)
+	return statistics.median(samples[1:])
+
+
+def remove_bench_replies(sites) -> None:
+	for site in sites:
+		open_site(site)
+		names = frappe.get_all("Communication", {"content": ("like", f"%{MARKER}%")}, pluck="name")
+		for name in names:
+			frappe.db.delete("Email Queue", {"communication": name})
+			frappe.db.delete("Communication Link", {"parent": name})
+		frappe.db.delete("Communication", {"name": ("in", names or [""])})
+		frappe.db.commit()
+		close_site()
+
+
 def main() -> None:
 	parser = argparse.ArgumentParser(
 		description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
 	)
 	parser.add_argument("--without", required=True, help="a site with Helpdesk but not this app")
 	parser.add_argument("--with", dest="with_app", required=True, help="a site with Helpdesk and this app")
-	parser.add_argument("--blocks", type=int, default=12)
-	parser.add_argument("--replies", type=int, default=15)
+	parser.add_argument("--blocks", type=int, default=80, help="pairs of blocks, one on each site")
+	parser.add_argument("--replies", type=int, default=5, help="replies (or requests) a block")
+	parser.add_argument("--http", action="store_true", help="over real HTTP, and a bare request too")
 	parser.add_argument("--protocols", type=int, nargs="*", default=[100, 100000])
 	args = parser.parse_args()
 
 	tickets = {site: prepare(site) for site in (args.without, args.with_app)}
-	medians = {args.without: [], args.with_app: []}
-	for block in range(args.blocks):
-		order = (args.without, args.with_app) if block % 2 == 0 else (args.with_app, args.without)
-		for site in order:
-			medians[site].append(time_replies(site, tickets[site], args.replies))
-
-	base, app = statistics.median(medians[args.without]), statistics.median(medians[args.with_app])
-	ratios = sorted(a / b for a, b in zip(medians[args.with_app], medians[args.without], strict=True))
-	print(f"reply latency, median of {args.blocks} blocks x {args.replies} replies")
-	print(f"  without app ({args.without}): {base:8.2f} ms")
-	print(f"  with app    ({args.with_app}): {app:8.2f} ms")
-	print(f"  ratio with/without: {app / base:.3f}  (block ratios {ratios[0]:.3f} .. {ratios[-1]:.3f})")
+	sites = (args.without, args.with_app)
+	paused = pause_schedulers(sites)
+	try:
+		if args.http:
+			with Served() as served:
+				clients = {site: served.client(site) for site in sites}
+				for label, measure in (
+					(
+						"a bare request (what runs on every request)",
+						lambda site: time_bare(clients[site], args.replies),
+					),
+					(
+						"an agent reply over HTTP",
+						lambda site: time_http_replies(clients[site], tickets[site], args.replies),
+					),
+				):
+					report(label, sites, interleaved(sites, args.blocks, measure), args)
+				remove_bench_replies(sites)
+		else:
+			report(
+				"an agent reply, in process",
+				sites,
+				interleaved(sites, args.blocks, lambda site: time_replies(site, tickets[site], args.replies)),
+				args,
+			)
+	finally:
+		resume_schedulers(paused)
 
 	if args.protocols:
 		replies, hooks = {}, {}

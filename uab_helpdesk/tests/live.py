@@ -7,6 +7,7 @@ The server's threads open their own database connections, so what a test wants t
 """
 
 import json
+import logging
 import os
 import threading
 from contextlib import contextmanager
@@ -36,6 +37,7 @@ class LiveSite:
 		app = StaticDataMiddleware(app, {"/files": sites})
 		# Every request through this server is for the test's site, whatever its Host (wkhtmltopdf's).
 		self._site_before, frappe.app._site = frappe.app._site, self.site
+		logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
 		self._server = make_server("127.0.0.1", 0, app, threaded=True)
 		self.url = f"http://127.0.0.1:{self._server.server_port}"
 		threading.Thread(target=self._server.serve_forever, daemon=True).start()
