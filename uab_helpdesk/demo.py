@@ -173,6 +173,10 @@ def delete() -> None:
 	made["HD Ticket"] = frappe.get_all(
 		"HD Ticket", filters={"raised_by": ("like", f"%@{DOMAIN}")}, pluck="name"
 	)
+	# What the app knew of the demo's tickets and messages (ticket_state.py, hazards.py) goes with them.
+	tickets = [str(ticket) for ticket in made["HD Ticket"]] or [""]
+	for doctype in ("UAB Hazard Clock", "UAB Message State", "UAB Ticket State"):
+		made[doctype] = frappe.get_all(doctype, filters={"ticket": ("in", tickets)}, pluck="name")
 	for doctype, names in made.items():
 		if not names:
 			continue

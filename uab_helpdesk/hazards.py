@@ -146,12 +146,14 @@ def tell(doc, users: list[str], text: str) -> None:
 def watch_clocks() -> None:
 	"""Hourly: every open clock refreshed, one at a time; officers warned, managers told of a breach."""
 	for name in frappe.get_all(CLOCK, filters={"status": ("!=", "Met")}, pluck="name"):
+		# A savepoint, not a rollback: one clock that fails undoes only itself.
+		frappe.db.savepoint("uab_clock")
 		try:
 			refresh(frappe.get_doc(CLOCK, name))
 			if not frappe.flags.in_test:
 				frappe.db.commit()  # nosemgrep: a scheduled job, one clock at a time
 		except Exception:
-			frappe.db.rollback()
+			frappe.db.rollback(save_point="uab_clock")
 			log_failure("UAB Helpdesk: could not refresh an Awaab's Law clock", CLOCK, name)
 
 

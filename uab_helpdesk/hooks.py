@@ -75,6 +75,7 @@ doc_events = {
 	"HD Ticket": {
 		"validate": "uab_helpdesk.events.hd_ticket.validate",
 		"after_insert": "uab_helpdesk.events.hd_ticket.after_insert",
+		"on_trash": "uab_helpdesk.events.hd_ticket.on_trash",
 	},
 	"TP Call Log": {
 		"validate": "uab_helpdesk.events.tp_call_log.validate",

@@ -98,6 +98,8 @@ def escalate_overdue_screening() -> None:
 		order_by="screening_due asc",
 	)
 	for ticket in overdue:
+		# A savepoint, not a rollback: one ticket that fails undoes only itself.
+		frappe.db.savepoint("uab_screening")
 		try:
 			officers = frappe.db.get_value(
 				"UAB Communication Protocol",
@@ -127,5 +129,5 @@ def escalate_overdue_screening() -> None:
 			if not frappe.flags.in_test:
 				frappe.db.commit()  # nosemgrep: a scheduled job, one ticket at a time
 		except Exception:
-			frappe.db.rollback()
+			frappe.db.rollback(save_point="uab_screening")
 			log_failure("UAB Helpdesk: could not escalate a held ticket", "HD Ticket", ticket.name)

@@ -37,6 +37,13 @@ def validate(doc, method=None):
 		log_failure(title="UAB Helpdesk: could not screen a new ticket", reference_doctype="HD Ticket")
 
 
+def on_trash(doc, method=None):
+	"""A ticket deleted (a merge, the demo, an administrator): what the app knew of it goes with it, so
+	no record points at a ticket that is not there."""
+	for doctype in ("UAB Hazard Clock", "UAB Message State", "UAB Ticket State"):
+		frappe.db.delete(doctype, {"ticket": str(doc.name)})
+
+
 def after_insert(doc, method=None):
 	if state := doc.flags.uab_state:
 		# What the app knows of the ticket, in its own record (ticket_state.py), never on HD Ticket.

@@ -20,7 +20,18 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 def clock_of(ticket: str):
 	name = frappe.db.get_value(CLOCK, {"ticket": str(ticket)})
-	return frappe.get_doc(CLOCK, name) if name else None
+	if not name:  # the intake logs what stopped it; show that rather than a bare None
+		logged = frappe.get_all(
+			"Error Log",
+			filters={"method": ("like", "UAB Helpdesk: could not route%")},
+			fields=["method", "error"],
+			order_by="creation desc",
+			limit=1,
+		)
+		raise AssertionError(
+			f"no clock on ticket {ticket}: {logged[0].error[-600:] if logged else 'nothing logged'}"
+		)
+	return frappe.get_doc(CLOCK, name)
 
 
 class TestAwaabsLawClocks(ProtectedCustomerTestCase):
@@ -121,3 +132,10 @@ class TestAwaabsLawClocks(ProtectedCustomerTestCase):
 			get_datetime(clock.aware_on), get_datetime(frappe.db.get_value("HD Ticket", ticket, "creation"))
 		)
 		self.assertEqual(ticket_state(ticket).safety_matter, "Carbon monoxide")
+
+	def test_a_deleted_ticket_takes_what_the_app_knew_of_it_with_it(self):
+		ticket = receive_email(email_of(self.contact), "I can smell gas by the meter")
+		self.assertTrue(clock_of(ticket))
+		frappe.delete_doc("HD Ticket", ticket, force=True, ignore_permissions=True)
+		for doctype in ("UAB Hazard Clock", "UAB Ticket State"):
+			self.assertFalse(frappe.db.exists(doctype, {"ticket": str(ticket)}), doctype)
