@@ -65,3 +65,34 @@ def test_safeguarding_starts_no_hazard_clock():
 
 def test_working_days_skip_weekends_and_holidays():
 	assert add_working_days(date(2026, 12, 24), 1, CHRISTMAS) == date(2026, 12, 29)
+
+
+def test_restricted_customers_waiting_longer_for_hazards_is_flagged_awaabs_law_7_1():
+	from uab_helpdesk.policy.hazards import RESTRICTED, summarise_clocks
+
+	aware = datetime(2026, 12, 1, 9, 0)
+
+	def clock(restricted, status, hours=None):
+		from datetime import timedelta
+
+		return {
+			"restricted": restricted,
+			"kind": "Emergency",
+			"status": status,
+			"aware_on": aware,
+			"investigated_on": aware + timedelta(hours=hours) if hours is not None else None,
+		}
+
+	clocks = (
+		[clock(True, "Breached", 30)] * 3
+		+ [clock(True, "Met", 10)]
+		+ [clock(False, "Met", 5)] * 8
+		+ [clock(False, "Breached", 26)]
+	)
+	rows = {(row.group, row.kind): row for row in summarise_clocks(clocks)}
+	restricted = rows[(RESTRICTED, "Emergency")]
+	assert (restricted.breached, restricted.met, restricted.breach_rate) == (3, 1, 0.75)
+	assert restricted.median_hours_to_investigate == 30.0
+	assert restricted.flagged, "restricted customers breached at 0.75 against 0.11"
+	fair = [clock(True, "Met", 5)] * 4 + [clock(False, "Met", 5)] * 4
+	assert not any(row.flagged for row in summarise_clocks(fair))

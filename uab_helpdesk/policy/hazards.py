@@ -147,3 +147,74 @@ def _warn_from(due: datetime, kind: HazardKind, calendar: WorkingCalendar) -> da
 		if is_working_day(day, calendar):
 			back += 1
 	return end_of(day)
+
+
+# The equality report's test (policy/equality.py): restricted customers breached at 1.25 times the rate
+# of everyone else, with at least three breaches, is flagged — a protocol must never make a hazard wait.
+DISPROPORTION_RATIO = 1.25
+MINIMUM_BREACHES = 3
+RESTRICTED, NOT_RESTRICTED = "Under a communication protocol", "Not under a protocol"
+
+
+@dataclass(frozen=True)
+class GroupClocks:
+	group: str
+	kind: str
+	open: int
+	met: int
+	breached: int
+	breach_rate: float
+	median_hours_to_investigate: float | None
+	flagged: bool
+
+
+def summarise_clocks(clocks: list[dict]) -> list[GroupClocks]:
+	"""Rows a group and kind: clocks open, met and breached, the breach rate, the median hours from
+	awareness to the investigation, and whether restricted customers wait disproportionately. Each clock
+	is a dict with `restricted` (bool), `kind`, `status`, `aware_on` and `investigated_on` (datetimes)."""
+	rows = []
+	rates = {}
+	for kind in HazardKind:
+		for restricted, group in ((True, RESTRICTED), (False, NOT_RESTRICTED)):
+			mine = [c for c in clocks if bool(c["restricted"]) == restricted and c["kind"] == kind.value]
+			counts = {
+				status: sum(1 for c in mine if c["status"] == status)
+				for status in ("Open", "Met", "Breached")
+			}
+			hours = sorted(
+				(c["investigated_on"] - c["aware_on"]).total_seconds() / 3600
+				for c in mine
+				if c.get("investigated_on")
+			)
+			rate = counts["Breached"] / len(mine) if mine else 0.0
+			rates[(kind, restricted)] = (rate, counts["Breached"])
+			rows.append(
+				[
+					group,
+					kind.value,
+					counts["Open"],
+					counts["Met"],
+					counts["Breached"],
+					round(rate, 3),
+					_median(hours),
+				]
+			)
+	result = []
+	for row in rows:
+		kind, restricted = HazardKind(row[1]), row[0] == RESTRICTED
+		rate, breaches = rates[(kind, restricted)]
+		other_rate = rates[(kind, False)][0]
+		flagged = (
+			restricted
+			and breaches >= MINIMUM_BREACHES
+			and (other_rate == 0 or rate / other_rate >= DISPROPORTION_RATIO)
+		)
+		result.append(GroupClocks(*row, flagged))
+	return result
+
+
+def _median(values: list[float]) -> float | None:
+	if not values:
+		return None
+	middle = len(values) // 2
+	return round(values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2, 1)

@@ -12,10 +12,8 @@ from uab_helpdesk.api.hazards import mark_hazard, record_step
 from uab_helpdesk.hazards import CLOCK, watch_clocks
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.test_incoming_enforcement import receive_email
-from uab_helpdesk.tests.utils import email_of, make_ticket
+from uab_helpdesk.tests.utils import email_of, make_ticket, use_christmas_calendar
 from uab_helpdesk.ticket_state import ticket_state
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 
 def clock_of(ticket: str):
@@ -40,36 +38,6 @@ class TestAwaabsLawClocks(ProtectedCustomerTestCase):
 
 	protocol_fields = {"health_and_safety_only": 1, "health_and_safety_only_until": "2099-12-31"}
 
-	def use_christmas_calendar(self) -> None:
-		"""The landlord's holidays on Helpdesk's default SLA: Christmas Day and Monday 28 December 2026."""
-		holidays = frappe.get_doc(
-			{
-				"doctype": "HD Service Holiday List",
-				"holiday_list_name": f"Awaab {frappe.generate_hash(length=5)}",
-				"from_date": "2026-01-01",
-				"to_date": "2026-12-31",
-				"holidays": [
-					{"holiday_date": "2026-12-25", "description": "Christmas Day"},
-					{"holiday_date": "2026-12-28", "description": "Boxing Day (substitute)"},
-				],
-			}
-		).insert(ignore_permissions=True)
-		default = frappe.get_all(
-			"HD Service Level Agreement", filters={"default_sla": 1}, pluck="name", limit=1
-		)
-		if not default:
-			self.skipTest("this site has no default SLA")
-		sla = frappe.copy_doc(frappe.get_doc("HD Service Level Agreement", default[0]))
-		sla.service_level = f"Awaab hours {frappe.generate_hash(length=5)}"
-		sla.holiday_list, sla.default_sla, sla.enabled, sla.condition = holidays.name, 1, 1, ""
-		sla.support_and_resolution = []
-		for day in WEEKDAYS:
-			sla.append(
-				"support_and_resolution", {"workday": day, "start_time": "09:00:00", "end_time": "17:00:00"}
-			)
-		sla.insert(ignore_permissions=True)
-		frappe.db.set_value("HD Service Level Agreement", {"name": ("!=", sla.name)}, "default_sla", 0)
-
 	def test_a_gas_smell_starts_a_24_hour_clock_from_its_arrival_awaabs_law(self):
 		with self.freeze_time("2026-12-24 16:30:00"):
 			ticket = receive_email(email_of(self.contact), "I can smell gas in the kitchen")
@@ -81,7 +49,7 @@ class TestAwaabsLawClocks(ProtectedCustomerTestCase):
 		self.assertFalse(ticket_state(ticket).held, "never held (6.4.4)")
 
 	def test_a_mould_report_is_investigated_within_10_working_days_across_christmas_awaabs_law(self):
-		self.use_christmas_calendar()
+		use_christmas_calendar(self)
 		with self.freeze_time("2026-12-23 10:00:00"):
 			ticket = receive_email(email_of(self.contact), "black mould all over the bedroom walls")
 		clock = clock_of(ticket)
@@ -139,3 +107,18 @@ class TestAwaabsLawClocks(ProtectedCustomerTestCase):
 		frappe.delete_doc("HD Ticket", ticket, force=True, ignore_permissions=True)
 		for doctype in ("UAB Hazard Clock", "UAB Ticket State"):
 			self.assertFalse(frappe.db.exists(doctype, {"ticket": str(ticket)}), doctype)
+
+	def test_the_hazard_clocks_report_compares_restricted_customers_with_everyone_else_7_1(self):
+		from frappe.desk.query_report import run as run_report
+
+		receive_email(email_of(self.contact), "there is a smell of gas on the stairs")
+		with self.set_user(self.staff.manager):
+			rows = run_report("Hazard Clocks", filters={})["result"]
+		restricted = next(
+			row
+			for row in rows
+			if row["group"] == "Under a communication protocol" and row["kind"] == "Emergency"
+		)
+		self.assertGreaterEqual(restricted["open"], 1)
+		with self.set_user(self.staff.agent), self.assertRaises(frappe.PermissionError):
+			run_report("Hazard Clocks", filters={})

@@ -1,6 +1,7 @@
 frappe.ui.form.on("HD Ticket", {
 	refresh(frm) {
 		uab_helpdesk.show_banners(frm, "uab_helpdesk.api.protocol.get_banner", { ticket: frm.doc.name });
+		if (!frm.is_new()) uab_helpdesk.add_hazard_buttons(frm);
 		// SPEC §5.1 rule 8: a Head of Service may send once despite the protocol, with a reason.
 		// The server checks the role and logs the reply as Overridden; this only offers the form.
 		if (frm.is_new() || !frappe.user.has_role("UAB Head of Service")) return;
@@ -32,4 +33,64 @@ uab_helpdesk.reply_with_override = (frm) => {
 		__("Reply despite protocol"),
 		__("Send")
 	);
+};
+
+// Awaab's Law (issue 21): mark a hazard the terms missed, and record each step of its clock. The server
+// records who and when, checks the order of the steps and the caller's access to the ticket.
+uab_helpdesk.HAZARD_CATEGORIES = [
+	"Gas",
+	"Carbon monoxide",
+	"Electrical danger",
+	"Fire",
+	"Structural danger",
+	"Flood or leak",
+	"No heating or hot water",
+	"Damp and mould",
+];
+
+uab_helpdesk.add_hazard_buttons = (frm) => {
+	frm.add_custom_button(
+		__("Mark as a hazard"),
+		() =>
+			frappe.prompt(
+				[
+					{
+						fieldname: "category",
+						fieldtype: "Select",
+						label: __("Hazard"),
+						options: uab_helpdesk.HAZARD_CATEGORIES.map((value) => ({ value, label: __(value) })),
+						reqd: 1,
+					},
+					{ fieldname: "reason", fieldtype: "Small Text", label: __("Why it is a hazard"), reqd: 1 },
+				],
+				({ category, reason }) =>
+					frappe
+						.call({ method: "uab_helpdesk.api.hazards.mark_hazard", args: { ticket: frm.doc.name, category, reason }, freeze: true })
+						.then(() => frm.reload_doc()),
+				__("Mark as a hazard"),
+				__("Mark")
+			),
+		__("Awaab's Law")
+	);
+	frappe.db
+		.get_list("UAB Hazard Clock", { filters: { ticket: frm.doc.name, status: ["!=", "Met"] }, fields: ["name", "category", "kind"] })
+		.then((clocks) => {
+			clocks.forEach((clock) => {
+				const steps = clock.kind === "Emergency" ? ["Investigated", "Made safe"] : ["Investigated", "Written summary sent", "Safety work started"];
+				frm.add_custom_button(
+					__("Record a step: {0}", [__(clock.category)]),
+					() =>
+						frappe.prompt(
+							[{ fieldname: "step", fieldtype: "Select", label: __("Step"), options: steps.map((value) => ({ value, label: __(value) })), reqd: 1 }],
+							({ step }) =>
+								frappe
+									.call({ method: "uab_helpdesk.api.hazards.record_step", args: { clock: clock.name, step }, freeze: true })
+									.then(() => frm.reload_doc()),
+							__("Record a step"),
+							__("Record")
+						),
+					__("Awaab's Law")
+				);
+			});
+		});
 };
