@@ -10,10 +10,8 @@ from uab_helpdesk.api.screening import screen_held_ticket
 from uab_helpdesk.screening import escalate_overdue_screening, screening_due
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.test_incoming_enforcement import receive_email
-from uab_helpdesk.tests.utils import email_of
+from uab_helpdesk.tests.utils import email_of, use_christmas_calendar
 from uab_helpdesk.ticket_state import set_ticket_state, ticket_state
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 
 class TestHeldMessagesAreRead(ProtectedCustomerTestCase):
@@ -60,33 +58,7 @@ class TestHeldMessagesAreRead(ProtectedCustomerTestCase):
 	def test_the_deadline_counts_the_landlords_working_hours_and_holidays_6_4_3(self):
 		"""Four working hours from Christmas Eve at 16:00, with Christmas Day and the Boxing Day holiday
 		(Monday 28 December 2026) shut: Tuesday 29 December at 12:00."""
-		holidays = frappe.get_doc(
-			{
-				"doctype": "HD Service Holiday List",
-				"holiday_list_name": f"Landlord {frappe.generate_hash(length=5)}",
-				"from_date": "2026-01-01",
-				"to_date": "2026-12-31",
-				"holidays": [
-					{"holiday_date": "2026-12-25", "description": "Christmas Day"},
-					{"holiday_date": "2026-12-28", "description": "Boxing Day (substitute)"},
-				],
-			}
-		).insert(ignore_permissions=True)
-		default = frappe.get_all(
-			"HD Service Level Agreement", filters={"default_sla": 1}, pluck="name", limit=1
-		)
-		if not default:
-			self.skipTest("this site has no default SLA")
-		sla = frappe.copy_doc(frappe.get_doc("HD Service Level Agreement", default[0]))
-		sla.service_level = f"Landlord hours {frappe.generate_hash(length=5)}"
-		sla.holiday_list, sla.default_sla, sla.enabled, sla.condition = holidays.name, 1, 1, ""
-		sla.support_and_resolution = []
-		for day in WEEKDAYS:
-			sla.append(
-				"support_and_resolution", {"workday": day, "start_time": "09:00:00", "end_time": "17:00:00"}
-			)
-		sla.insert(ignore_permissions=True)
-		frappe.db.set_value("HD Service Level Agreement", {"name": ("!=", sla.name)}, "default_sla", 0)
+		use_christmas_calendar(self)
 		frappe.db.set_single_value("UAB Settings", "screening_hours", 4)
 		self.assertEqual(screening_due(datetime(2026, 12, 24, 16, 0)), datetime(2026, 12, 29, 12, 0))
 

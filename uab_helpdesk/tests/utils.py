@@ -255,3 +255,34 @@ def activate(doc, head: str, method: str = "Letter"):
 		frappe.set_user(previous)
 	doc.reload()
 	return doc
+
+
+def use_christmas_calendar(test) -> None:
+	"""The landlord's calendar on Helpdesk's default SLA: office hours Monday to Friday, 09:00-17:00, with
+	Christmas Day and the Boxing Day substitute (Monday 28 December 2026) shut. Skips the test where the
+	site has no default SLA to copy."""
+	holidays = frappe.get_doc(
+		{
+			"doctype": "HD Service Holiday List",
+			"holiday_list_name": f"Landlord {frappe.generate_hash(length=5)}",
+			"from_date": "2026-01-01",
+			"to_date": "2026-12-31",
+			"holidays": [
+				{"holiday_date": "2026-12-25", "description": "Christmas Day"},
+				{"holiday_date": "2026-12-28", "description": "Boxing Day (substitute)"},
+			],
+		}
+	).insert(ignore_permissions=True)
+	default = frappe.get_all("HD Service Level Agreement", filters={"default_sla": 1}, pluck="name", limit=1)
+	if not default:
+		test.skipTest("this site has no default SLA")
+	sla = frappe.copy_doc(frappe.get_doc("HD Service Level Agreement", default[0]))
+	sla.service_level = f"Landlord hours {frappe.generate_hash(length=5)}"
+	sla.holiday_list, sla.default_sla, sla.enabled, sla.condition = holidays.name, 1, 1, ""
+	sla.support_and_resolution = []
+	for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"):
+		sla.append(
+			"support_and_resolution", {"workday": day, "start_time": "09:00:00", "end_time": "17:00:00"}
+		)
+	sla.insert(ignore_permissions=True)
+	frappe.db.set_value("HD Service Level Agreement", {"name": ("!=", sla.name)}, "default_sla", 0)
