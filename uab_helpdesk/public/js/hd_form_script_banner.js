@@ -70,7 +70,7 @@ async function setupForm({ doc, call, $dialog }) {
 	const screen = () =>
 		$dialog({
 			title: __("Screen held message"),
-			size: "xl", // four outcomes side by side: a narrower dialog cuts the first off (Helpdesk v1.28)
+			size: "5xl", // four outcomes side by side: a narrower dialog cuts the first ones off (Helpdesk v1.28)
 			html: `<p>${escape(banner.held.reason)}</p><p>${escape(__("Held messages are still read for new information and safeguarding concerns."))}</p>`,
 			actions: banner.held.outcomes.map((outcome) => ({
 				label: outcome.label,
