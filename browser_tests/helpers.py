@@ -48,6 +48,12 @@ def text_visible(browser, text: str, timeout: int = 30):
 	)
 
 
+def focus(browser, element) -> None:
+	"""Put the caret in an editor: scrolled into view and focused, so that a panel Helpdesk lays over its
+	edge (its width depends on the window) does not take the click."""
+	browser.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", element)
+
+
 def visible_editor(browser):
 	"""The reply editor (the page also holds a hidden comment editor)."""
 	return next(

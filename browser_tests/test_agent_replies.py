@@ -18,6 +18,7 @@ from browser_tests.helpers import (
 	URL,
 	as_user,
 	click_button,
+	focus,
 	hide_unrelated_toasts,
 	run_fixture,
 	text_visible,
@@ -52,7 +53,7 @@ def write_reply(browser, text: str):
 	"""Open the reply editor, type, and return the button the editor offers in place of Send."""
 	click_button(browser, "Reply")
 	editor = WebDriverWait(browser, 20).until(lambda driver: visible_editor(driver))
-	editor.click()
+	focus(browser, editor)
 	editor.send_keys(text)
 	ours = WebDriverWait(browser, 20).until(EC.visibility_of_element_located((By.XPATH, OURS)))
 	helpdesk_send = [

@@ -22,6 +22,7 @@ from browser_tests.helpers import (
 	FIXTURE_CMD,
 	SHOTS,
 	URL,
+	focus,
 	hide_unrelated_toasts,
 	log_in,
 	run_fixture,
@@ -61,7 +62,7 @@ def test_agent_sees_the_banner_and_a_refused_reply_keeps_the_text(browser, fixtu
 		EC.element_to_be_clickable((By.XPATH, "//button[normalize-space(.)='Reply']"))
 	).click()
 	editor = WebDriverWait(browser, 20).until(lambda driver: visible_editor(driver))
-	editor.click()
+	focus(browser, editor)
 	editor.send_keys(TYPED)
 	browser.find_element(By.XPATH, "//button[starts-with(normalize-space(.), 'Send')]").click()
 

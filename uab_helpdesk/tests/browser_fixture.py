@@ -173,3 +173,15 @@ def _replies_on(ticket: str) -> dict:
 		order_by="creation desc",
 	)
 	return {"sent": sent, "drafts": drafts, "incidents": incidents}
+
+
+def await_screening() -> None:
+	"""The guide walk screens the demo's held ticket: set it back to awaiting screening first, as the
+	server does when a message is held (only the server writes the screening: issue 20)."""
+	from uab_helpdesk.ticket_state import set_ticket_state
+
+	frappe.set_user("Administrator")
+	ticket = frappe.db.get_value("HD Ticket", {"subject": "Complaint about the neighbours' bins"}, "name")
+	set_ticket_state(ticket, held=1, screening="Awaiting screening", screened_by=None, screened_on=None)
+	frappe.db.commit()  # nosemgrep: a command-line fixture, not a request
+	print(json.dumps({"ticket": str(ticket)}))
