@@ -29,13 +29,14 @@ def way_for(ticket: str, user: str) -> tuple[ReplyWay, str | None, str | None]:
 	if not protocol:
 		return ReplyWay(ReplyRoute.SEND, Channel.EMAIL), values and values.contact, protocol
 	skips_email = cint(frappe.db.get_single_value("HD Settings", "skip_email_workflow"))
+	state = ticket_state(ticket)  # once: this runs on every ticket opened in the agent UI
 	reply = OutgoingContact(
 		channel=MEDIUM_CHANNELS["" if skips_email else "Email"],
 		at=now_datetime(),
 		agent=user,
 		ticket_type=values.ticket_type,
-		safety_matter=bool(ticket_state(ticket).safety_matter),
-		complaint=bool(ticket_state(ticket).complaint),
+		safety_matter=bool(state.safety_matter),
+		complaint=bool(state.complaint),
 	)
 	return reply_way(reply, load_rules(protocol), site_context()), values.contact, protocol
 
