@@ -18,17 +18,7 @@ from uab_helpdesk.ticket_state import ticket_state
 
 def clock_of(ticket: str):
 	name = frappe.db.get_value(CLOCK, {"ticket": str(ticket)})
-	if not name:  # the intake logs what stopped it; show that rather than a bare None
-		logged = frappe.get_all(
-			"Error Log",
-			filters={"method": ("like", "UAB Helpdesk: could not route%")},
-			fields=["method", "error"],
-			order_by="creation desc",
-			limit=1,
-		)
-		raise AssertionError(
-			f"no clock on ticket {ticket}: {logged[0].error[-600:] if logged else 'nothing logged'}"
-		)
+	assert name, f"no hazard clock on ticket {ticket}"
 	return frappe.get_doc(CLOCK, name)
 
 
