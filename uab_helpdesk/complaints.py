@@ -9,13 +9,26 @@ protocol still decides *how* we reply (channel, officer); it never stops the com
 import frappe
 from frappe import _
 
+from uab_helpdesk.policy import safety_model
 from uab_helpdesk.policy.complaint import find_complaint
 from uab_helpdesk.setup.defaults import COMPLAINT_TICKET_TYPE
 from uab_helpdesk.ticket_state import set_ticket_state, ticket_state
+from uab_helpdesk.utils import log_failure
+
+
+def complaint_score_of(words: str) -> float:
+	return safety_model.complaint_probability(words)
 
 
 def complaint_in(subject: str | None, body: str | None) -> str | None:
-	return find_complaint(subject, body)
+	"""The words of a possible complaint, or the model's reading of the whole message (policy 6.5.5).
+	Should the model fail, the words decide alone."""
+	by_words = find_complaint(subject, body)
+	try:
+		return safety_model.judged_complaint(subject, body, by_words, score=complaint_score_of)
+	except Exception:
+		log_failure("UAB Helpdesk: the complaint model could not read a message")
+		return by_words
 
 
 def complaint_type() -> str | None:

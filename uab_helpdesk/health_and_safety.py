@@ -9,9 +9,12 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as assign
 
+from uab_helpdesk.policy import safety_model
 from uab_helpdesk.policy.safety import DEFAULT_TERMS, SafetyMatter, SafetyTerm, find_safety_matter
 from uab_helpdesk.ticket_state import set_ticket_state, ticket_state
-from uab_helpdesk.utils import translated_option
+from uab_helpdesk.utils import log_failure, translated_option
+
+_SHIPPED_TERMS = frozenset(DEFAULT_TERMS)
 
 _terms_of: dict[tuple, tuple[SafetyTerm, ...]] = {}
 
@@ -30,8 +33,29 @@ def safety_terms() -> tuple[SafetyTerm, ...]:
 	return _terms_of[key]
 
 
+def safety_score_of(words: str) -> float:
+	return safety_model.safety_probability(words)
+
+
 def safety_matter_in(subject: str | None, body: str | None) -> SafetyMatter | None:
-	return find_safety_matter(subject, body, safety_terms())
+	"""The terms, weighed with the model's reading of the whole message (policy/safety_model.py). A term
+	the landlord added always stands. Should the model fail, the terms decide alone: a message is never
+	delayed or lost for it, and what the terms find is never dropped."""
+	terms = safety_terms()
+	by_terms = find_safety_matter(subject, body, terms)
+	landlords_own = bool(by_terms) and _landlords_own(by_terms, terms)
+	try:
+		return safety_model.judged_matter(subject, body, by_terms, landlords_own, score=safety_score_of)
+	except Exception:
+		log_failure("UAB Helpdesk: the health and safety model could not read a message")
+		return by_terms
+
+
+def _landlords_own(matter: SafetyMatter, terms: tuple[SafetyTerm, ...]) -> bool:
+	return any(
+		term.phrase == matter.phrase and term.category == matter.category and term not in _SHIPPED_TERMS
+		for term in terms
+	)
 
 
 def mark_new_ticket(doc, matter: SafetyMatter) -> None:
@@ -42,8 +66,9 @@ def mark_new_ticket(doc, matter: SafetyMatter) -> None:
 		setattr(doc, field, value)
 
 
-def mark_ticket(ticket: str, matter: SafetyMatter, protocol: str | None) -> None:
-	"""A later message on a ticket shows the matter: mark it, release it from any hold, route it."""
+def mark_ticket(ticket: str, matter: SafetyMatter, protocol: str | None, arrived=None) -> None:
+	"""A later message on a ticket shows the matter: mark it, release it from any hold, route it. The
+	hazard's clock starts when the message ``arrived`` (now, by default): the landlord was aware then."""
 	state = ticket_state(ticket)
 	sla = frappe.db.get_value("HD Ticket", ticket, "sla")
 	if state.safety_matter or not frappe.db.exists("HD Ticket", ticket):
@@ -56,7 +81,20 @@ def mark_ticket(ticket: str, matter: SafetyMatter, protocol: str | None) -> None
 	route_urgently(ticket, protocol)
 	from uab_helpdesk.hazards import start_clock
 
-	start_clock(ticket, matter.category, frappe.utils.now_datetime(), state.protocol or protocol)
+	start_clock(ticket, matter.category, arrived or frappe.utils.now_datetime(), state.protocol or protocol)
+
+
+def read_for_danger(message) -> None:
+	"""The language job, for a message on a ticket the app does not hold (no protocol): Awaab's Law applies
+	to every tenant, so a danger found in any message marks its ticket and starts its clock from the
+	message's arrival. Read after the message is stored: nothing is held, so nothing need wait for it."""
+	if message.reference_doctype != "HD Ticket" or not message.reference_name:
+		return
+	state = ticket_state(message.reference_name)
+	if state.protocol or state.safety_matter:
+		return  # a protected customer's messages are read at intake, where a hold is decided
+	if matter := safety_matter_in(message.subject, message.content):
+		mark_ticket(message.reference_name, matter, None, arrived=message.creation)
 
 
 def announce(ticket: str, matter: SafetyMatter, released: bool = False) -> None:

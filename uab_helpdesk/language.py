@@ -79,7 +79,7 @@ def read_message(communication: str) -> None:
 		message = frappe.db.get_value(
 			"Communication",
 			communication,
-			["name", "subject", "content", "reference_doctype", "reference_name"],
+			["name", "subject", "content", "reference_doctype", "reference_name", "creation"],
 			as_dict=True,
 		)
 		words = own_words(message.subject, message.content) if message else ""
@@ -102,6 +102,19 @@ def read_message(communication: str) -> None:
 			tell_managers_of_a_threat(message, threat)
 	except Exception:
 		log_failure("UAB Helpdesk: no language signal for a received message", "Communication", communication)
+	else:
+		_read_for_danger(message)
+
+
+def _read_for_danger(message) -> None:
+	try:
+		from uab_helpdesk.health_and_safety import read_for_danger
+
+		read_for_danger(message)
+	except Exception:
+		log_failure(
+			"UAB Helpdesk: could not read a received message for a danger", "Communication", message.name
+		)
 
 
 def describe(findings: tuple[Finding, ...]) -> str:

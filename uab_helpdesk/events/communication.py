@@ -159,6 +159,10 @@ def flag_received(doc) -> None:
 			return
 		contact = next(iter(contacts))
 		protocol = protocol_of_contact(contact)
+		if not protocol and not (ticket and ticket_state(ticket).protocol):
+			# Nothing to hold: the language job reads it for a danger after it is stored (Awaab's Law
+			# clocks for every tenant, health_and_safety.read_for_danger), off the request path.
+			return
 		matter = safety_matter_in(doc.subject, doc.content)
 		if matter and ticket:
 			mark_ticket(ticket, matter, protocol)

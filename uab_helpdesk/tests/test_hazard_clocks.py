@@ -4,6 +4,7 @@ across a weekend and bank holidays; steps are recorded by named actions as the s
 managers are told of a breach."""
 
 from datetime import datetime
+from unittest.mock import patch
 
 import frappe
 from frappe.utils import get_datetime
@@ -81,7 +82,12 @@ class TestAwaabsLawClocks(ProtectedCustomerTestCase):
 		)
 
 	def test_an_officer_marks_a_missed_hazard_and_the_clock_runs_from_its_arrival_awaabs_law(self):
-		ticket = make_ticket(self.contact, subject="boiler", description="the pilot light keeps going out")
+		# A hazard neither the terms nor the model recognised (the model is stood down for the test).
+		with patch("uab_helpdesk.health_and_safety.safety_score_of", lambda words: 0.0):
+			ticket = make_ticket(
+				self.contact, subject="boiler", description="the pilot light keeps going out"
+			)
+		self.assertFalse(ticket_state(ticket).safety_matter)
 		with self.set_user(self.staff.agent):
 			name = mark_hazard(ticket, "Carbon monoxide", "Headaches in the household and a sooty boiler.")
 		clock = frappe.get_doc(CLOCK, name)

@@ -1,12 +1,17 @@
 """Health and safety by what the customer writes (policy 6.4.4): never held, routed as urgent, answered."""
 
-import frappe
-from frappe.utils import add_months, today
+from datetime import datetime
+from unittest.mock import patch
 
+import frappe
+from frappe.utils import add_months, get_datetime, today
+
+from uab_helpdesk.hazards import CLOCK
+from uab_helpdesk.policy.safety import find_safety_matter
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.test_incoming_enforcement import receive_email
 from uab_helpdesk.tests.test_outgoing_enforcement import reply
-from uab_helpdesk.tests.utils import email_of, make_ticket
+from uab_helpdesk.tests.utils import email_of, make_contact, make_ticket
 from uab_helpdesk.ticket_state import ticket_state
 from uab_helpdesk.utils import UABValidationError
 
@@ -105,3 +110,78 @@ class TestSafetyTermSettings(ProtectedCustomerTestCase):
 			with self.assertRaises((UABValidationError, frappe.MandatoryError)):
 				settings.save()
 			self.assertEqual(len(frappe.get_single("UAB Settings").safety_terms), before)
+
+
+class TestDangerReadFromTheWholeMessage(ProtectedCustomerTestCase):
+	"""The model beside the terms (policy/safety_model.py): a danger written without the terms' words is
+	never held; an event that only sounds like one is held as usual; should the model fail, the terms
+	decide alone and the message is received all the same."""
+
+	protocol_fields = {"health_and_safety_only": 1, "health_and_safety_only_until": "2099-12-31"}
+
+	def test_a_child_at_risk_described_without_any_term_is_not_held_6_4_4_and_5_2(self):
+		subject = "upstairs"
+		body = (
+			"The little one upstairs has been crying for hours again and nobody is answering the door. "
+			"Her mum went out first thing this morning and the car is still not back."
+		)
+		self.assertIsNone(find_safety_matter(subject, body), "the terms alone miss it")
+		ticket = make_ticket(self.contact, subject=subject, description=body)
+		state = ticket_state(ticket)
+		self.assertEqual((state.held, state.safety_matter), (0, "Safeguarding or self-harm"))
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment", {"reference_name": ticket, "content": ("like", "%read from the whole message%")}
+			)
+			or frappe.db.exists("Comment", {"reference_name": ticket, "content": ("like", "%crying%")})
+		)
+
+	def test_a_long_message_the_model_reads_as_safe_is_held_though_a_term_fires_6_4_4(self):
+		subject = "phones"
+		body = (
+			"I tried to ring you all morning about my rent but your phone lines must be flooded, I was on "
+			"hold for forty minutes and then it cut off. Could someone ring me back this afternoon please."
+		)
+		self.assertIsNotNone(find_safety_matter(subject, body), "the terms alone fire on it")
+		# Being left on hold is a fair complaint: the complaint model is stood down to test the danger alone.
+		with (
+			patch("uab_helpdesk.health_and_safety.safety_score_of", lambda words: 0.1),
+			patch("uab_helpdesk.complaints.complaint_score_of", lambda words: 0.0),
+		):
+			ticket = make_ticket(self.contact, subject=subject, description=body)
+		self.assertEqual((ticket_state(ticket).held, ticket_state(ticket).safety_matter), (1, None))
+
+	def test_a_failing_model_leaves_the_terms_to_decide_and_the_message_is_received_6_4_4(self):
+		def broken(words):
+			raise RuntimeError("the model could not be loaded")
+
+		with (
+			patch("uab_helpdesk.health_and_safety.safety_score_of", broken),
+			patch("uab_helpdesk.complaints.complaint_score_of", broken),
+		):
+			gas = receive_email(email_of(self.contact), "I can smell gas on the stairs")
+			ordinary = receive_email(email_of(self.contact), "when is the next estate walkabout")
+		self.assertEqual(ticket_state(gas).safety_matter, "Gas")
+		self.assertEqual(ticket_state(ordinary).held, 1)
+		for ticket in (gas, ordinary):
+			self.assertTrue(frappe.db.exists("Communication", {"reference_name": ticket}))
+
+
+class TestAwaabsLawForEveryTenant(ProtectedCustomerTestCase):
+	"""Awaab's Law applies to every tenant, not only to those under a protocol: a danger in an unrestricted
+	tenant's message is read once the message is stored, and its clock starts from the message's arrival."""
+
+	def test_an_unrestricted_tenants_gas_smell_starts_its_clock_from_its_arrival_awaabs_law(self):
+		tenant = make_contact("Unrestricted Tenant")
+		with self.freeze_time("2026-12-24 16:30:00"):
+			ticket = receive_email(email_of(tenant), "strong smell of gas in the hallway")
+		state = ticket_state(ticket)
+		self.assertEqual((state.protocol, state.held, state.safety_matter), (None, 0, "Gas"))
+		clock = frappe.get_doc(CLOCK, frappe.db.get_value(CLOCK, {"ticket": str(ticket)}))
+		self.assertEqual(get_datetime(clock.aware_on), datetime(2026, 12, 24, 16, 30))
+		self.assertEqual(clock.kind, "Emergency")
+
+	def test_an_unrestricted_tenants_ordinary_message_starts_nothing(self):
+		ticket = receive_email(email_of(make_contact("Another Tenant")), "can I have a new parking permit")
+		self.assertFalse(frappe.db.exists(CLOCK, {"ticket": str(ticket)}))
+		self.assertFalse(ticket_state(ticket).safety_matter)
