@@ -21,6 +21,7 @@ def setup_problems() -> list[str]:
 		*_safety_priority_problems(settings.safety_priority),
 		*_always_allowed_problems(settings),
 		*_outgoing_mail_problems(),
+		*_incoming_mail_problems(),
 		*_installed_parts_problems(),
 	]
 
@@ -103,6 +104,28 @@ def _outgoing_mail_problems() -> list[str]:
 			"There is no default outgoing e-mail account: agents cannot reply by e-mail, and policy letters "
 			"can only be printed and posted. Set one up under Email Account."
 		)
+	]
+
+
+def _incoming_mail_problems() -> list[str]:
+	"""Frappe's IMAP pull in "UNSEEN" mode marks each message read on the mail server as it fetches it, before
+	the message is stored: a worker stopped mid-pull (a deploy, a restart, the job's timeout) loses what it
+	had fetched and not stored, and it is never fetched again. "ALL" mode resumes after the last message
+	stored. A customer's message is never to be lost (SPEC §5), least of all a danger or a complaint."""
+	accounts = frappe.get_all(
+		"Email Account",
+		filters={"enable_incoming": 1, "use_imap": 1, "email_sync_option": "UNSEEN"},
+		pluck="name",
+		order_by="name",
+	)
+	if not accounts:
+		return []
+	return [
+		_(
+			"These incoming e-mail accounts fetch only unread mail: {0}. Frappe marks a message read on the mail "
+			"server before it is stored, so a background worker stopped in the middle of fetching loses those "
+			"messages for good. Set Email Sync Option to ALL on each of them."
+		).format(", ".join(_bold(name) for name in accounts))
 	]
 
 

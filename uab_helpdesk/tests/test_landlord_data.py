@@ -155,3 +155,22 @@ class TestLandlordsOwnHelpdeskData(ProtectedCustomerTestCase):
 		self.assertTrue(
 			frappe.db.exists("Communication", {"reference_name": ticket.name, "sent_or_received": "Received"})
 		)
+
+	def test_an_inbox_that_fetches_only_unread_mail_is_reported_spec_5(self):
+		"""Frappe marks a message read on the server before storing it in UNSEEN mode: a worker stopped
+		mid-pull loses it for good. The administrator is told; ALL mode is not reported."""
+		account = frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_id": f"inbox-{frappe.generate_hash(length=6)}@landlord.test",
+				"enable_incoming": 1,
+				"use_imap": 1,
+				"email_server": "127.0.0.1",
+				"email_sync_option": "UNSEEN",
+				"imap_folder": [{"folder_name": "INBOX", "append_to": "HD Ticket"}],
+				"append_to": "HD Ticket",
+			}
+		).insert(ignore_permissions=True)
+		self.assertTrue(any(account.name in problem and "unread" in problem for problem in setup_problems()))
+		account.db_set("email_sync_option", "ALL")
+		self.assertFalse(any(account.name in problem for problem in setup_problems()))
