@@ -70,18 +70,19 @@ def mark_ticket(ticket: str, matter: SafetyMatter, protocol: str | None, arrived
 	"""A later message on a ticket shows the matter: mark it, release it from any hold, route it. The
 	hazard's clock starts when the message ``arrived`` (now, by default): the landlord was aware then."""
 	state = ticket_state(ticket)
-	sla = frappe.db.get_value("HD Ticket", ticket, "sla")
 	if state.safety_matter or not frappe.db.exists("HD Ticket", ticket):
 		return
+	# The ticket's own protocol routes it, whoever wrote (an advocate is under no protocol of their own).
+	protocol = state.protocol or protocol
 	# The next save of the ticket applies its SLA: a priority it lacks would make every later edit fail.
-	if marks := _marks(matter, sla):
+	if marks := _marks(matter, frappe.db.get_value("HD Ticket", ticket, "sla")):
 		frappe.db.set_value("HD Ticket", ticket, marks)
-	set_ticket_state(ticket, safety_matter=matter.category, held=0, protocol=state.protocol or protocol)
+	set_ticket_state(ticket, safety_matter=matter.category, held=0, protocol=protocol)
 	announce(ticket, matter, released=bool(state.held))
 	route_urgently(ticket, protocol)
 	from uab_helpdesk.hazards import start_clock
 
-	start_clock(ticket, matter.category, arrived or frappe.utils.now_datetime(), state.protocol or protocol)
+	start_clock(ticket, matter.category, arrived or frappe.utils.now_datetime(), protocol)
 
 
 def read_for_danger(message) -> None:
@@ -92,7 +93,7 @@ def read_for_danger(message) -> None:
 		return
 	state = ticket_state(message.reference_name)
 	if state.protocol or state.safety_matter:
-		return  # a protected customer's messages are read at intake, where a hold is decided
+		return  # a protected ticket's messages are read when received, where a hold is decided
 	if matter := safety_matter_in(message.subject, message.content):
 		mark_ticket(message.reference_name, matter, None, arrived=message.creation)
 

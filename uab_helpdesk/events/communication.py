@@ -149,26 +149,28 @@ def is_policy_letter(doc, contact: str) -> bool:
 def flag_received(doc) -> None:
 	"""A customer's message is never refused or lost (SPEC §5): at most it is logged as flagged."""
 	try:
-		contacts = contacts_for_addresses(doc.sender)
 		ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
 		if ticket and ticket == frappe.flags.uab_ticket_in_intake:
 			# The first message of a new ticket is judged with the ticket; later ones on their own.
 			frappe.flags.uab_ticket_in_intake = None
 			return
-		if not contacts:
-			return
-		contact = next(iter(contacts))
-		protocol = protocol_of_contact(contact)
-		if not protocol and not (ticket and ticket_state(ticket).protocol):
+		contacts = contacts_for_addresses(doc.sender)
+		# A protected ticket is read whoever writes on it: the customer, their advocate, a household member.
+		ticket_protocol = ticket_state(ticket).protocol if ticket else None
+		if not contacts and not ticket_protocol:
 			# Nothing to hold: the language job reads it for a danger after it is stored (Awaab's Law
 			# clocks for every tenant, health_and_safety.read_for_danger), off the request path.
 			return
+		contact = next(iter(contacts), None)
+		protocol = protocol_of_contact(contact) if contact else None
 		matter = safety_matter_in(doc.subject, doc.content)
 		if matter and ticket:
-			mark_ticket(ticket, matter, protocol)
+			mark_ticket(ticket, matter, protocol or ticket_protocol)
 		complaint = None if matter else complaint_in(doc.subject, doc.content)
 		if complaint and ticket:
-			complaints.mark_ticket(ticket, complaint, protocol)
+			complaints.mark_ticket(ticket, complaint, protocol or ticket_protocol)
+		if not contact:
+			return  # the writer is under no protocol of their own: there is nothing of theirs to judge
 		judge_incoming(
 			contact,
 			protocol,

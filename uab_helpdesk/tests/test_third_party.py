@@ -109,6 +109,14 @@ class TestThirdPartyRoute(ProtectedCustomerTestCase):
 		self.assertEqual(banner["third_party"]["name"], "Mo Advocate")
 		self.assertTrue(banner["third_party"]["authorised"])
 
+	def test_a_danger_the_advocate_reports_later_goes_to_the_officer_and_the_deputy_6_4_4(self):
+		"""The advocate is under no protocol of their own; the ticket's protocol routes the danger."""
+		frappe.db.set_value("UAB Communication Protocol", self.protocol, "deputy_contact", self.staff.manager)
+		ticket = self.advocates_ticket()
+		receive_email(email_of(self.advocate), "and now sparks are coming out of the socket", ticket=ticket)
+		self.assertEqual(ticket_state(ticket).safety_matter, "Electrical danger")
+		self.assertIn(self.staff.manager, frappe.db.get_value("HD Ticket", ticket, "_assign") or "")
+
 	def test_a_reply_sent_as_a_letter_copies_the_advocate_too_6_3_2(self):
 		from uab_helpdesk.api.replies import send_as_letter
 
