@@ -16,6 +16,7 @@ It never blocks, holds or decides anything.
 import frappe
 from frappe import _
 
+from uab_helpdesk.health_and_safety import read_for_danger
 from uab_helpdesk.policy import abuse_model
 from uab_helpdesk.policy.abuse import ABUSE, HARASSMENT, SEXUAL, SLUR, THREAT, UNNAMED, Finding, find_abuse
 from uab_helpdesk.policy.language import own_words, snippet
@@ -108,8 +109,6 @@ def read_message(communication: str) -> None:
 
 def _read_for_danger(message) -> None:
 	try:
-		from uab_helpdesk.health_and_safety import read_for_danger
-
 		read_for_danger(message)
 	except Exception:
 		log_failure(
