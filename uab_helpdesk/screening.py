@@ -58,10 +58,9 @@ def screening_due(arrived):
 		return add_working_hours(get_datetime(arrived), hours, WorkingCalendar())
 
 
-def assign_for_screening(ticket: str, arrived, protocol: str) -> None:
-	"""A held ticket: its deadline, and a ToDo due then for the single point of contact and the deputy."""
-	due = screening_due(arrived)
-	set_ticket_state(ticket, screening_due=due)
+def assign_for_screening(ticket: str, due, protocol: str) -> None:
+	"""A held ticket: a ToDo due at its screening deadline (recorded with its state at intake) for the
+	single point of contact and the deputy."""
 	officers = frappe.db.get_value(
 		"UAB Communication Protocol", protocol, ["single_point_of_contact", "deputy_contact"]
 	)

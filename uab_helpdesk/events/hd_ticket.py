@@ -48,6 +48,11 @@ def after_insert(doc, method=None):
 	if state := doc.flags.uab_state:
 		# What the app knows of the ticket, in its own record (ticket_state.py), never on HD Ticket.
 		try:
+			if state.get("held"):
+				# Its screening deadline is written with the rest of the state: one record, one Version.
+				from uab_helpdesk.screening import screening_due
+
+				state["screening_due"] = screening_due(doc.creation)
 			if state.get("opened_by_staff") or state.get("protocol"):
 				set_ticket_state(doc.name, **state)
 		except Exception:
@@ -74,7 +79,7 @@ def after_insert(doc, method=None):
 			# Never unread: the officer and the deputy, with a deadline in working hours (issue 21).
 			from uab_helpdesk.screening import assign_for_screening
 
-			assign_for_screening(doc.name, doc.creation, protocol)
+			assign_for_screening(doc.name, doc.flags.uab_state.get("screening_due") or doc.creation, protocol)
 		else:
 			route_to_single_point_of_contact(doc, protocol)
 		if matter := doc.flags.uab_safety_matter:
