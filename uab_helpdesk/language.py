@@ -80,9 +80,12 @@ def read_message(communication: str) -> None:
 		message = frappe.db.get_value(
 			"Communication",
 			communication,
-			["name", "subject", "content", "reference_doctype", "reference_name", "creation"],
+			["name", "subject", "content", "text_content", "reference_doctype", "reference_name", "creation"],
 			as_dict=True,
 		)
+		if message and not message.content and message.text_content:
+			# A plain-text e-mail's words are in text_content until Frappe's intake fills content.
+			message.content = frappe.utils.escape_html(message.text_content)
 		words = own_words(message.subject, message.content) if message else ""
 		if not words:
 			return

@@ -134,6 +134,30 @@ def _customer_of_message(doc, ticket: str | None) -> set[str]:
 	return set()
 
 
+def received_text(doc) -> str | None:
+	"""What the customer wrote. Frappe's e-mail intake inserts a plain-text message with its words only
+	in `text_content` and fills `content` after the insert (receive.py, `_build_communication_doc`): a
+	reader of `content` alone, at insert, finds nothing in most tenants' mail."""
+	if doc.content or not doc.get("text_content"):
+		return doc.content
+	return frappe.utils.escape_html(doc.text_content).replace("\n", "<br>")
+
+
+def read_first_message(doc, ticket: str, text: str | None) -> None:
+	"""E-mail intake makes a ticket from the subject alone and then stores the message: a protected
+	customer's danger (6.4.4) or complaint (6.5.5) in the body is read here, and releases the hold the
+	subject alone may have earned. The ticket itself was judged when it was made; nothing is judged twice."""
+	state = ticket_state(ticket)
+	if not state.protocol or state.safety_matter or state.complaint:
+		return
+	if frappe.db.get_value("HD Ticket", ticket, "description"):
+		return  # the portal: the ticket was made from this message and read with it
+	if matter := safety_matter_in(doc.subject, text):
+		mark_ticket(ticket, matter, state.protocol)
+	elif complaint := complaint_in(doc.subject, text):
+		complaints.mark_ticket(ticket, complaint, state.protocol)
+
+
 def is_policy_letter(doc, contact: str) -> bool:
 	"""SPEC §5.1 rule 1: exactly the letter `send_letter` is sending, for a UAB record of this same
 	customer. Any other message that merely references a UAB record is ordinary contact."""
@@ -150,9 +174,11 @@ def flag_received(doc) -> None:
 	"""A customer's message is never refused or lost (SPEC §5): at most it is logged as flagged."""
 	try:
 		ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
+		text = received_text(doc)
 		if ticket and ticket == frappe.flags.uab_ticket_in_intake:
 			# The first message of a new ticket is judged with the ticket; later ones on their own.
 			frappe.flags.uab_ticket_in_intake = None
+			read_first_message(doc, ticket, text)
 			return
 		contacts = contacts_for_addresses(doc.sender)
 		# A protected ticket is read whoever writes on it: the customer, their advocate, a household member.
@@ -163,10 +189,10 @@ def flag_received(doc) -> None:
 			return
 		contact = next(iter(contacts), None)
 		protocol = protocol_of_contact(contact) if contact else None
-		matter = safety_matter_in(doc.subject, doc.content)
+		matter = safety_matter_in(doc.subject, text)
 		if matter and ticket:
 			mark_ticket(ticket, matter, protocol or ticket_protocol)
-		complaint = None if matter else complaint_in(doc.subject, doc.content)
+		complaint = None if matter else complaint_in(doc.subject, text)
 		if complaint and ticket:
 			complaints.mark_ticket(ticket, complaint, protocol or ticket_protocol)
 		if not contact:
@@ -181,7 +207,7 @@ def flag_received(doc) -> None:
 			ticket_type=frappe.db.get_value("HD Ticket", ticket, "ticket_type") if ticket else None,
 			safety_matter=bool(matter),
 			complaint=bool(complaint),
-			content=doc.content,
+			content=text,
 			subject=doc.subject,
 		)
 	except Exception:
