@@ -105,7 +105,11 @@ override_whitelisted_methods = {
 
 # Notifications on the SMS channel are automatic contact: restricted numbers are withheld (overrides/sms.py).
 # The one class override: Frappe has no hook before a Notification sends a text.
-override_doctype_class = {"Notification": "uab_helpdesk.overrides.sms.UABNotification"}
+override_doctype_class = {
+	"Notification": "uab_helpdesk.overrides.sms.UABNotification",
+	# Wraps Helpdesk's own class: a raw 8-bit message must not stop the inbox (overrides/raw_mail.py).
+	"Email Account": "uab_helpdesk.overrides.email_account.UABEmailAccount",
+}
 
 scheduler_events = {
 	# A message whose reader job died is still read (language.read_waiting).
