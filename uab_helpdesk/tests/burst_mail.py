@@ -173,7 +173,11 @@ def morning(
 	# Mail servers deliver some messages twice; some clients send none with no Message-ID.
 	for sent in rng.sample([s for s in mail if s.kind == "new" and not s.attachment], 20):
 		sent.copies = 2
-	for sent in rng.sample([s for s in mail if s.kind == "new" and s.copies == 1], 10):
+	# A reply names its parent's Message-ID: a message with none cannot be answered that way.
+	parents = {s.parent for s in mail if s.parent}
+	for sent in rng.sample(
+		[s for s in mail if s.kind == "new" and s.copies == 1 and s.token not in parents], 10
+	):
 		sent.message_id = None
 		compose(sent, "No id", sent.text)
 	return mail

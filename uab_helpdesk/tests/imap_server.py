@@ -3,10 +3,11 @@ mail reaches the site through Frappe's own Email Account pull, as it does in pro
 
 The server runs as the user running the tests (bench refuses root, so that is the bench's user), from a
 configuration of its own under a temporary folder: the system's /etc/dovecot is never read. Mail is
-delivered by writing Maildir files, as a local delivery agent does. Dovecot 2.3 needs, to run without
+delivered in order by IMAP APPEND. Dovecot 2.3 needs, to run without
 root: its internal and login users set to that user, and no chroot for imap-login and anvil.
 """
 
+import imaplib
 import os
 import pwd
 import secrets
@@ -33,7 +34,6 @@ class IMAPServer:
 		self.root = Path(tempfile.mkdtemp(prefix="uab-imap-"))
 		self.maildir = self.root / "Maildir"
 		self.process = None
-		self._delivered = 0
 
 	def __enter__(self) -> "IMAPServer":
 		for folder in ("run", "state", "home", "Maildir/new", "Maildir/cur", "Maildir/tmp"):
@@ -63,12 +63,14 @@ class IMAPServer:
 		shutil.rmtree(self.root, ignore_errors=True)
 
 	def deliver(self, messages: list[bytes]) -> None:
-		"""Each message into the mailbox's new/ folder, in order: written to tmp/ and renamed, as Maildir asks."""
-		for raw in messages:
-			self._delivered += 1
-			name = f"{int(time.time())}.P{os.getpid()}Q{self._delivered}.uab-test"
-			(self.maildir / "tmp" / name).write_bytes(raw)
-			os.rename(self.maildir / "tmp" / name, self.maildir / "new" / name)
+		"""Each message into the mailbox, in order. By IMAP APPEND, as a delivery agent hands mail over one
+		by one: files dropped into Maildir's new/ are numbered in directory order, not in arrival order, and
+		a reply could then be pulled before the message it answers."""
+		with imaplib.IMAP4(self.host, self.port) as connection:
+			connection.login(self.user, self.password)
+			for raw in messages:
+				connection.append("INBOX", None, None, raw)
+			connection.logout()
 
 	def _wait_for_greeting(self) -> None:
 		deadline = time.monotonic() + 15
