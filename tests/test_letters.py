@@ -319,3 +319,42 @@ def test_the_protocol_letter_names_the_third_party_route_and_when_the_authority_
 		"You may also contact us through M. Advocate, who may act for you.",
 		"M. Advocate may act for you until 31 May 2027; tell us if that should change.",
 	]
+
+
+def render_hazard_summary(summary) -> str:
+	env = Environment(loader=FileSystemLoader(str(REPO)), undefined=StrictUndefined, autoescape=False)
+	env.globals.update(_=lambda text: text)
+	return env.get_template("uab_helpdesk/templates/includes/hazard_summary.html").render(summary=summary)
+
+
+def test_the_awaabs_law_written_summary_says_what_was_reported_found_and_will_be_done_and_by_when():
+	summary = letters.hazard_summary(
+		"Damp and mould",
+		date(2026, 12, 23),
+		date(2027, 1, 6),
+		f"Condensation mould from a failed extractor fan. {HOSTILE}",
+		"Replace the fan and treat the walls.",
+		date(2027, 1, 13),
+	)
+	html = render_hazard_summary(summary)
+	for says in (
+		"23 December 2026",
+		"6 January 2027",
+		"Damp and mould",
+		"failed extractor fan",
+		"Replace the fan and treat the walls.",
+		"The work will begin by 13 January 2027.",
+		"contact us straight away",
+		"complaints policy",
+		"Housing Ombudsman",
+	):
+		assert says in html
+	assert HOSTILE not in html
+
+
+def test_a_written_summary_without_findings_or_work_is_refused():
+	for findings, work in (("", "Replace the fan."), ("Mould.", "  ")):
+		with pytest.raises(ValueError):
+			letters.hazard_summary(
+				"Damp and mould", date(2026, 12, 23), date(2027, 1, 6), findings, work, None
+			)

@@ -164,3 +164,26 @@ def open_clocks_of(ticket: str) -> list[dict]:
 		fields=["name", "category", "kind", "status", "next_due_step", "next_due_by", "breached_steps"],
 		order_by="next_due_by asc",
 	)
+
+
+def send_written_summary(doc, planned_work: str, method: str) -> str:
+	"""Awaab's Law: the written summary of a significant hazard's investigation, to the tenant, as a reply on
+	their ticket, by e-mail or by post (a letter queued in Letters to Post). As a reply it is judged like
+	any other: a customer under a protocol gets it only by a route the protocol allows, from the officer it
+	names; a refusal says so and records nothing. Returns the message."""
+	from frappe.utils import getdate
+
+	from uab_helpdesk.policy.letters import hazard_summary
+	from uab_helpdesk.replies import post_letter, send_reply
+
+	summary = hazard_summary(
+		doc.category,
+		getdate(doc.aware_on),
+		getdate(doc.investigated_on),
+		doc.findings or "",
+		planned_work,
+		getdate(doc.work_by) if doc.work_by else None,
+	)
+	text = frappe.render_template("uab_helpdesk/templates/includes/hazard_summary.html", {"summary": summary})
+	ticket = frappe.get_doc("HD Ticket", doc.ticket)
+	return post_letter(ticket, text) if method == "Letter" else send_reply(ticket, text)

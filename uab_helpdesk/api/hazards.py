@@ -4,16 +4,24 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
-from uab_helpdesk.hazards import CLOCK, STEP_FIELDS, refresh, start_clock
+from uab_helpdesk.hazards import CLOCK, STEP_FIELDS, refresh, send_written_summary, start_clock
 from uab_helpdesk.policy.hazards import KIND_OF_CATEGORY, STEPS, HazardKind, Step
 from uab_helpdesk.ticket_state import set_ticket_state, ticket_state
 from uab_helpdesk.utils import STAFF_ROLES, UABValidationError, require_role, translated_option
 
 
 @frappe.whitelist(methods=["POST"])
-def record_step(clock: str, step: str) -> str:
+def record_step(
+	clock: str,
+	step: str,
+	findings: str | None = None,
+	planned_work: str | None = None,
+	method: str | None = None,
+) -> str:
 	"""A step of the clock done now, by the session user (an officer who may read its ticket). Each step
-	once; the summary and the safety work only after the investigation. Returns the clock's status."""
+	once; the summary and the safety work only after the investigation. The investigation of a significant
+	hazard records what it found; the written summary step sends the summary (`method`: Email or Letter),
+	saying what will be done (`planned_work`). Returns the clock's status."""
 	require_role(STAFF_ROLES, _("record a step of an Awaab's Law clock"))
 	if not frappe.db.exists(CLOCK, clock):
 		frappe.throw(_("There is no hazard clock {0}.").format(clock), frappe.DoesNotExistError)
@@ -38,6 +46,23 @@ def record_step(clock: str, step: str) -> str:
 		)
 	if chosen in (Step.SUMMARY_SENT, Step.WORK_STARTED) and not doc.investigated_on:
 		frappe.throw(_("Record the investigation first: this step runs from it."), exc=UABValidationError)
+	findings, planned_work = (findings or "").strip(), (planned_work or "").strip()
+	if chosen == Step.INVESTIGATED:
+		if doc.kind == HazardKind.SIGNIFICANT.value and not findings:
+			frappe.throw(
+				_("Say what the investigation found: the tenant's written summary tells them."),
+				frappe.MandatoryError,
+			)
+		doc.findings = findings or None
+	if chosen == Step.SUMMARY_SENT:
+		if not planned_work:
+			frappe.throw(
+				_("Say what will be done: the written summary tells the tenant."), frappe.MandatoryError
+			)
+		if method not in ("Email", "Letter"):
+			frappe.throw(_("Send the written summary by Email or Letter."), exc=UABValidationError)
+		doc.planned_work = planned_work
+		doc.summary_communication = send_written_summary(doc, planned_work, method)
 	doc.set(done_on, now_datetime())
 	doc.set(done_by, frappe.session.user)
 	refresh(doc)

@@ -234,6 +234,43 @@ def review_outcome_letter(
 
 
 @dataclass(frozen=True)
+class HazardSummary:
+	"""Awaab's Law: the written summary a tenant is given within 3 working days of the investigation of a
+	significant hazard concluding: what was reported and when, what the investigation found, what the
+	landlord will do and by when (the Hazards in Social Housing (Prescribed Requirements) (England)
+	Regulations 2025; the government's guidance of October 2025). It is sent as a reply on the tenant's
+	ticket, so the tenant's communication protocol, if any, decides how it goes."""
+
+	category: str
+	reported_on: str
+	investigated_on: str
+	findings: str
+	planned_work: str
+	work_by: str | None
+	ombudsman: str = OMBUDSMAN
+
+
+def hazard_summary(
+	category: str,
+	reported_on: date,
+	investigated_on: date,
+	findings: str,
+	planned_work: str,
+	work_by: date | None,
+) -> HazardSummary:
+	if not findings.strip() or not planned_work.strip():
+		raise ValueError("a written summary says what was found and what will be done")
+	return HazardSummary(
+		category=category,
+		reported_on=format_date(reported_on),
+		investigated_on=format_date(investigated_on),
+		findings=findings.strip(),
+		planned_work=planned_work.strip(),
+		work_by=format_date(work_by) if work_by else None,
+	)
+
+
+@dataclass(frozen=True)
 class LetterState:
 	"""Where the record a letter is about stands. ``kind``: warning, protocol, appeal or review."""
 

@@ -7,10 +7,13 @@ from datetime import datetime
 from unittest.mock import patch
 
 import frappe
-from frappe.utils import get_datetime
+from frappe.utils import get_datetime, getdate
 
 from uab_helpdesk.api.hazards import mark_hazard, record_step
+from uab_helpdesk.attempts import discard_pending
+from uab_helpdesk.enforcement import ProtocolViolationError
 from uab_helpdesk.hazards import CLOCK, watch_clocks
+from uab_helpdesk.policy.decision import format_date
 from uab_helpdesk.tests.enforcement_case import ProtectedCustomerTestCase
 from uab_helpdesk.tests.test_incoming_enforcement import receive_email
 from uab_helpdesk.tests.utils import email_of, make_ticket, use_christmas_calendar
@@ -57,12 +60,50 @@ class TestAwaabsLawClocks(ProtectedCustomerTestCase):
 		with self.set_user(self.staff.agent):
 			with self.assertRaises(frappe.ValidationError):
 				record_step(clock.name, "Written summary sent")  # before the investigation
-			record_step(clock.name, "Investigated")
+			record_step(clock.name, "Investigated", findings="Condensation mould behind the bath panel.")
 			with self.assertRaises(frappe.ValidationError):
-				record_step(clock.name, "Investigated")  # once
+				record_step(clock.name, "Investigated", findings="Again.")  # once
 		clock.reload()
 		self.assertEqual(clock.investigated_by, self.staff.agent)
 		self.assertTrue(clock.summary_by, "the summary is now due, 3 working days from the investigation")
+
+	def test_the_written_summary_says_what_was_found_and_what_will_be_done_once_awaabs_law(self):
+		ticket = receive_email(email_of(self.contact), "black mould on the bedroom ceiling")
+		clock = clock_of(ticket)
+		with self.set_user(self.staff.agent):
+			with self.assertRaises(frappe.MandatoryError):
+				record_step(clock.name, "Investigated")  # a significant hazard's findings go to the tenant
+			record_step(
+				clock.name, "Investigated", findings="Mould from a failed extractor fan <b>and</b> no leak."
+			)
+			with self.assertRaises(frappe.MandatoryError):
+				record_step(clock.name, "Written summary sent", method="Letter")
+		# A reply like any other: from an officer the protocol does not name, it is refused (6.4.2).
+		with self.set_user(self.staff.other_agent), self.assertRaises(ProtocolViolationError):
+			record_step(clock.name, "Written summary sent", planned_work="Replace the fan.", method="Email")
+		discard_pending()
+		self.assertIsNone(
+			frappe.db.get_value(CLOCK, clock.name, "summary_sent_on"), "a refusal records nothing"
+		)
+		with self.set_user(self.staff.agent):
+			record_step(
+				clock.name,
+				"Written summary sent",
+				planned_work="Replace the fan and treat the ceiling with a fungicidal wash.",
+				method="Letter",
+			)
+			with self.assertRaises(frappe.ValidationError):
+				record_step(
+					clock.name, "Written summary sent", planned_work="Again.", method="Letter"
+				)  # once
+		clock.reload()
+		self.assertEqual((clock.summary_sent_by, clock.status), (self.staff.agent, "Open"))
+		letter = frappe.get_doc("Communication", clock.summary_communication)
+		self.assertEqual((letter.communication_medium, str(letter.reference_name)), ("Letter", str(ticket)))
+		self.assertIn("failed extractor fan &lt;b&gt;and&lt;/b&gt; no leak", letter.content)
+		self.assertIn("fungicidal wash", letter.content)
+		self.assertIn(format_date(getdate(clock.work_by)), letter.content)
+		self.assertEqual(frappe.db.get_value("UAB Message State", letter.name, "letter_status"), "To post")
 
 	def test_a_breach_is_recorded_and_the_officers_managers_are_told_awaabs_law(self):
 		ticket = receive_email(email_of(self.contact), "sparks coming out of the socket")

@@ -81,10 +81,16 @@ uab_helpdesk.add_hazard_buttons = (frm) => {
 					__("Record a step: {0}", [__(clock.category)]),
 					() =>
 						frappe.prompt(
-							[{ fieldname: "step", fieldtype: "Select", label: __("Step"), options: steps.map((value) => ({ value, label: __(value) })), reqd: 1 }],
-							({ step }) =>
+							[
+								{ fieldname: "step", fieldtype: "Select", label: __("Step"), options: steps.map((value) => ({ value, label: __(value) })), reqd: 1 },
+								// The server requires these where the law does (api/hazards.py): shown only for their step.
+								{ fieldname: "findings", fieldtype: "Small Text", label: __("What the investigation found"), depends_on: "eval:doc.step=='Investigated'" },
+								{ fieldname: "planned_work", fieldtype: "Small Text", label: __("What will be done"), depends_on: "eval:doc.step=='Written summary sent'" },
+								{ fieldname: "method", fieldtype: "Select", label: __("Send the written summary by"), options: [{ value: "Letter", label: __("Letter") }, { value: "Email", label: __("Email") }], default: "Letter", depends_on: "eval:doc.step=='Written summary sent'" },
+							],
+							({ step, findings, planned_work, method }) =>
 								frappe
-									.call({ method: "uab_helpdesk.api.hazards.record_step", args: { clock: clock.name, step }, freeze: true })
+									.call({ method: "uab_helpdesk.api.hazards.record_step", args: { clock: clock.name, step, findings, planned_work, method }, freeze: true })
 									.then(() => frm.reload_doc()),
 							__("Record a step"),
 							__("Record")
