@@ -138,11 +138,23 @@ upgrade_checks() {
 }
 
 # Runs every check on the bench the environment describes; non-zero when one fails.
+# The inbound test runs its own Dovecot on loopback (uab_helpdesk/tests/imap_server.py): Debian's package
+# provides the binary; the system's own IMAP service, if any, is not used.
+ensure_dovecot() {
+	command -v dovecot > /dev/null || [ -x /usr/sbin/dovecot ] && return 0
+	if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+		echo "   - installing dovecot-imapd (Debian) for the inbound test"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dovecot-imapd > /dev/null 2>&1 && return 0
+	fi
+	echo "     Dovecot is missing and could not be installed: the inbound test will fail (apt-get install dovecot-imapd)"
+}
+
 bench_checks() {
 	if declare -F uab_bench_up > /dev/null && ! uab_bench_up; then
 		echo "== ${UAB_BENCH_LABEL:-$UAB_BENCH}: MariaDB or Redis would not start: integration tests not run"
 		return 0
 	fi
+	ensure_dovecot
 	echo "== ${UAB_BENCH_LABEL:-$UAB_BENCH} ($UAB_BENCH): sites made from nothing"
 	# Hand the commit over as a bundle: the bench's owner may not be able to read this clone.
 	local bundle commit stamp failed=0
