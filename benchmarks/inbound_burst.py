@@ -9,7 +9,8 @@ loopback, an incoming Email Account as Helpdesk sets one up, the account's first
 then ``--messages`` messages delivered at once and Frappe's own pull (`EmailAccount.receive`, 100 a pull)
 repeated until nothing new comes: the time of those pulls is the figure. The mail is the burst test's
 (uab_helpdesk/tests/burst_mail.py) for customers under no protocol, so both sites receive the same mail:
-ordinary repairs, dangers, threats, attachments, four encodings. With the app, the language job is queued
+ordinary repairs, dangers, threats, attachments, three encodings (not the raw 8-bit message, which stops
+Helpdesk v1.15's pull without the app). With the app, the language job is queued
 after each message's commit, as in production; the workers should be stopped, and the queued jobs are
 dropped. Everything a round makes is deleted.
 """
@@ -35,9 +36,11 @@ def one_round(site: str, messages: int, seed: int) -> float:
 	frappe.connect()
 	frappe.set_user("Administrator")
 	domain = f"bench-{frappe.generate_hash(length=6)}.test"
-	senders = [f"tenant{number}@{domain}" for number in range(messages // 5)]
+	senders = [f"tenant{number}@{domain}" for number in range(messages // 3)]
 	mail = [m for m in morning([], senders, dict.fromkeys(senders, "0"), seed=seed) if m.kind != "reply"]
-	raw, account = delivered(mail)[:messages], None
+	# Without the app, Helpdesk v1.15 drops a whole pull on a raw 8-bit message (overrides/raw_mail.py): the
+	# comparison is of mail both sites can receive.
+	raw, account = [m for m in delivered(mail) if _is_utf8(m)][:messages], None
 	try:
 		with IMAPServer() as server:
 			account = make_incoming_account(server)
@@ -57,6 +60,14 @@ def one_round(site: str, messages: int, seed: int) -> float:
 		_drop_queued_reading()
 		frappe.db.commit()  # nosemgrep
 		frappe.destroy()
+
+
+def _is_utf8(raw: bytes) -> bool:
+	try:
+		raw.decode("utf-8")
+		return True
+	except UnicodeDecodeError:
+		return False
 
 
 def _drop_queued_reading() -> None:
