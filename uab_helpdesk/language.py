@@ -21,7 +21,7 @@ from uab_helpdesk.policy import abuse_model
 from uab_helpdesk.policy.abuse import ABUSE, HARASSMENT, SEXUAL, SLUR, THREAT, UNNAMED, Finding, find_abuse
 from uab_helpdesk.policy.language import own_words, snippet
 from uab_helpdesk.ticket_state import MESSAGE_STATE, set_message_state
-from uab_helpdesk.utils import log_failure
+from uab_helpdesk.utils import log_failure, received_text
 
 
 def score_of(words: str) -> float:
@@ -83,9 +83,8 @@ def read_message(communication: str) -> None:
 			["name", "subject", "content", "text_content", "reference_doctype", "reference_name", "creation"],
 			as_dict=True,
 		)
-		if message and not message.content and message.text_content:
-			# A plain-text e-mail's words are in text_content until Frappe's intake fills content.
-			message.content = frappe.utils.escape_html(message.text_content)
+		if message:
+			message.content = received_text(message)
 		words = own_words(message.subject, message.content) if message else ""
 		if not words:
 			return

@@ -15,6 +15,16 @@ class UABValidationError(frappe.ValidationError):
 	"""A record that breaks the policy; the message says which rule and what to do instead."""
 
 
+def received_text(message) -> str | None:
+	"""What a customer wrote, from a Communication (a document or a row of it). Frappe's e-mail intake inserts
+	a plain-text message with its words only in `text_content` and fills `content` after the insert
+	(receive.py, `_build_communication_doc`): a reader of `content` alone, at insert or in a job queued then,
+	finds nothing in most tenants' mail."""
+	if message.content or not message.get("text_content"):
+		return message.content
+	return escape_html(message.text_content).replace("\n", "<br>")
+
+
 def render(message: Message) -> str:
 	"""A policy message, translated, with every stored value escaped for HTML display."""
 	return message.render(translate=translated_option, escape=escape_html)

@@ -16,7 +16,7 @@ from uab_helpdesk.protection import (
 	third_party_protocols,
 )
 from uab_helpdesk.ticket_state import set_message_state, ticket_state
-from uab_helpdesk.utils import UABValidationError, log_failure
+from uab_helpdesk.utils import UABValidationError, log_failure, received_text
 
 LETTER = "Letter"
 
@@ -132,15 +132,6 @@ def _customer_of_message(doc, ticket: str | None) -> set[str]:
 		if meta.has_field("contact"):
 			return {frappe.db.get_value(doc.reference_doctype, doc.reference_name, "contact")}
 	return set()
-
-
-def received_text(doc) -> str | None:
-	"""What the customer wrote. Frappe's e-mail intake inserts a plain-text message with its words only
-	in `text_content` and fills `content` after the insert (receive.py, `_build_communication_doc`): a
-	reader of `content` alone, at insert, finds nothing in most tenants' mail."""
-	if doc.content or not doc.get("text_content"):
-		return doc.content
-	return frappe.utils.escape_html(doc.text_content).replace("\n", "<br>")
 
 
 def read_first_message(doc, ticket: str, text: str | None) -> None:
