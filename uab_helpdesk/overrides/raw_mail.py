@@ -49,7 +49,7 @@ def _reencoded(raw: bytes) -> bytes:
 		if (part["Content-Transfer-Encoding"] or "").strip().lower() in ("base64", "quoted-printable"):
 			continue  # already seven-bit
 		payload = part.get_payload(decode=True)
-		if payload is None or _is_ascii(payload):
+		if payload is None or payload.isascii():
 			continue
 		del part["Content-Transfer-Encoding"]
 		part.set_payload(payload)
@@ -73,7 +73,3 @@ def _rfc2047(value: str) -> str:
 	except UnicodeDecodeError:
 		text = original.decode(HEADER_GUESS, "replace")
 	return Header(text, "utf-8").encode()
-
-
-def _is_ascii(payload: bytes) -> bool:
-	return all(byte < 128 for byte in payload)
