@@ -11,11 +11,14 @@ the activating request drops the index again once it has committed (`clear_prote
 answer cached before that commit does not outlive it.
 """
 
+import pickle
 import re
 from contextlib import contextmanager
 from email.utils import getaddresses
+from functools import lru_cache
 
 import frappe
+import redis
 from frappe.utils import cint, get_time, getdate
 
 from uab_helpdesk.policy.decision import SiteContext
@@ -57,9 +60,8 @@ def protocol_of_contact(contact: str | None) -> str | None:
 def contacts_for_addresses(*address_fields: str | None) -> set[str]:
 	"""Protected contacts among the e-mail addresses of To/Cc/Bcc-style strings."""
 	found = set()
-	for _name, address in getaddresses([field for field in address_fields if field]):
-		email = address.strip().lower()
-		if email and (contact := _lookup(EMAIL_CONTACTS, email, lambda e=email: _protected_by_email(e))):
+	for email in emails_of(*address_fields):
+		if contact := _lookup(EMAIL_CONTACTS, email, lambda e=email: _protected_by_email(e)):
 			found.add(contact)
 	return found
 
@@ -68,10 +70,8 @@ def third_party_protocols(*address_fields: str | None) -> set[str]:
 	"""Active protocols that name, as the customer's third party, the owner of one of these addresses
 	(6.3.2, 6.4.1). An address of no third party costs one HGET, like any other."""
 	found = set()
-	for _name, address in getaddresses([field for field in address_fields if field]):
-		email = address.strip().lower()
-		if email:
-			found.update(_lookup(THIRD_PARTY_PROTOCOLS, email, lambda e=email: _protocols_naming_email(e)))
+	for email in emails_of(*address_fields):
+		found.update(_lookup(THIRD_PARTY_PROTOCOLS, email, lambda e=email: _protocols_naming_email(e)))
 	return found
 
 
@@ -95,12 +95,13 @@ def contact_for_phone(number: str | None) -> str | None:
 	return _lookup(PHONE_CONTACTS, digits, lambda: _protected_by_phone(digits))
 
 
-def protected_readers_of_ticket(ticket: str) -> set[str]:
+def protected_readers_of_ticket(ticket: str, values: dict | None = None) -> set[str]:
 	"""Protected contacts who read what is posted on a ticket: its contact, whoever raised it, and on
-	Helpdesk v1.28 the customer-manager contacts of its HD Customer, who see their members' tickets."""
+	Helpdesk v1.28 the customer-manager contacts of its HD Customer, who see their members' tickets.
+	``values`` is the ticket's `readers_row`, when the caller has read it already."""
 	from uab_helpdesk.facts import customer_managers
 
-	values = frappe.db.get_value("HD Ticket", ticket, ["contact", "raised_by", "customer"], as_dict=True)
+	values = values if values is not None else readers_row(ticket)
 	if not values:
 		return set()
 	readers = contacts_for_addresses(values.raised_by)
@@ -115,6 +116,63 @@ def protected_readers_of_ticket(ticket: str) -> set[str]:
 			)
 		)
 	return readers
+
+
+def readers_row(ticket: str) -> dict | None:
+	"""The ticket's contact, raiser and customer: one primary-key read, in plain SQL because it runs on
+	every reply (the query builder behind `get_value` costs more than the read itself)."""
+	rows = frappe.db.sql(
+		"select contact, raised_by, customer from `tabHD Ticket` where name = %s", ticket, as_dict=True
+	)
+	return rows[0] if rows else None
+
+
+def prefetch_for_message(addresses: tuple[str, ...], ticket_row: dict | None) -> None:
+	"""Everything `enforce_sent` will look up for a message, read from Redis in one round trip: each
+	address's protected contact and the protocols naming it as a third party, and the ticket's readers.
+	A key Redis does not hold is left for `_lookup` to fill as before; nothing is decided here."""
+	wanted = [(EMAIL_CONTACTS, email) for email in addresses]
+	wanted += [(THIRD_PARTY_PROTOCOLS, email) for email in addresses]
+	if ticket_row:
+		wanted += [(EMAIL_CONTACTS, email) for email in emails_of(ticket_row.raised_by)]
+		wanted += [(CONTACT_PROTOCOLS, ticket_row.contact), (CUSTOMER_MANAGERS, ticket_row.customer)]
+	prefetch(wanted)
+
+
+def emails_of(*address_fields: str | None) -> tuple[str, ...]:
+	"""The lower-cased e-mail addresses in To/Cc/Bcc-style strings, as the index keys them."""
+	return _parsed_emails(tuple(field for field in address_fields if field))
+
+
+@lru_cache(maxsize=4096)
+def _parsed_emails(address_fields: tuple[str, ...]) -> tuple[str, ...]:
+	# A reply's addresses are asked for several times (its readers, its recipients, their third parties);
+	# the standard library's parser is slow enough on every reply to be worth parsing each string once.
+	emails = (address.strip().lower() for _name, address in getaddresses(list(address_fields)))
+	return tuple(email for email in emails if email)
+
+
+def prefetch(wanted: list[tuple[str, str | None]]) -> None:
+	"""Fill this request's copy of the index (Frappe's `frappe.local.cache`, which `hget` reads first)
+	for many keys with one pipelined round trip to Redis: on this machine a round trip is the cost."""
+	local = frappe.local.cache
+	missing = []
+	for index, key in dict.fromkeys(wanted):
+		name = frappe.cache.make_key(index)
+		if key and key not in local.setdefault(name, {}):
+			missing.append((name, key))
+	if not missing:
+		return
+	pipe = frappe.cache.pipeline(transaction=False)
+	for name, key in missing:
+		pipe.hget(name, key)
+	try:
+		values = pipe.execute()
+	except redis.exceptions.ConnectionError:
+		return  # each lookup then asks on its own, as without the prefetch
+	for (name, key), value in zip(missing, values, strict=True):
+		if value is not None:
+			local[name][key] = pickle.loads(value)
 
 
 def _lookup(index: str, key: str, generator):

@@ -11,8 +11,11 @@ from uab_helpdesk.health_and_safety import mark_ticket, safety_matter_in
 from uab_helpdesk.policy.values import Channel
 from uab_helpdesk.protection import (
 	contacts_for_addresses,
+	emails_of,
+	prefetch_for_message,
 	protected_readers_of_ticket,
 	protocol_of_contact,
+	readers_row,
 	third_party_protocols,
 )
 from uab_helpdesk.ticket_state import set_message_state, ticket_state
@@ -68,9 +71,12 @@ def enforce_sent(doc) -> None:
 	A message on a ticket is judged for everyone who will read it: its recipients, and the ticket's
 	customer, who reads it in the portal whatever its To says (Helpdesk v1.28 posts a reply with no
 	recipients at all)."""
-	addressed = contacts_for_addresses(doc.recipients, doc.cc, doc.bcc)
 	ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
-	readers = protected_readers_of_ticket(ticket) - addressed if ticket else set()
+	ticket_row = readers_row(ticket) if ticket else None
+	# One Redis round trip for every lookup below: this runs on every reply (issue 20, SPEC §9).
+	prefetch_for_message(emails_of(doc.recipients, doc.cc, doc.bcc), ticket_row)
+	addressed = contacts_for_addresses(doc.recipients, doc.cc, doc.bcc)
+	readers = protected_readers_of_ticket(ticket, ticket_row or {}) - addressed if ticket else set()
 	enforce_to_third_parties(doc, ticket)
 	if not addressed and not readers:
 		return
