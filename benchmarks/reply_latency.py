@@ -3,19 +3,21 @@
 Run with the bench's Python from its `sites` folder, naming a site without the app and one with it:
 
     cd BENCH/sites && ../env/bin/python PATH/TO/benchmarks/reply_latency.py \\
-        --without baseline.test --with uab.test [--blocks 80] [--replies 5] [--http] [--protocols 100 100000]
+        --without baseline.test --with uab.test [--pairs 1000] [--http] [--protocols 100 100000]
 
-Many short blocks alternate between the two sites in one process, each pair in swapped order (ABBA), so
-drift on the machine falls on both equally. The scheduler of both sites is paused while it runs, and it
-says how many background workers are listening (their jobs share the machine). It prints the ratio
-(with app / without) as the median of the pairs' ratios with a 95 % bootstrap interval, so that what this
-machine cannot tell apart is printed beside it.
+The two sites take turns reply by reply, each pair in swapped order (ABBA), so that drift on the
+machine (another process, a disk flush) falls on both alike; the ratio reported is the median of the
+pairs' ratios (with app / without) with a 95 % bootstrap interval and the middle half of the pairs'
+ratios, so that what this machine cannot tell apart is printed beside it. Every reply starts from a
+fresh request context (`frappe.init`/`connect`, untimed), as a request does: nothing of one reply's
+in-request cache helps the next. Both sites' schedulers are paused while it runs, and it says how many
+background workers are listening (their jobs would share the machine).
 
-- In process (default): `HDTicket.reply_via_agent`, each block rolled back, so neither site grows.
-- `--http`: the same reply over real HTTP (`run_doc_method`, as the agent UI calls it) to Frappe's WSGI
-  application served on loopback by this process, logged in as the agent; and a bare request
-  (`frappe.auth.get_logged_user`) to measure what the app runs on every request. Replies are committed,
-  and removed at the end.
+- In process (default): `HDTicket.reply_via_agent`, rolled back, so neither site grows.
+- `--http`: the same reply over real HTTP (`run_doc_method`, as the agent UI calls it), logged in as
+  the agent, to Frappe's WSGI application served by one single-threaded process of its own, as a
+  worker serves its sites; and a bare request (`frappe.auth.get_logged_user`) for what the app runs on
+  every request. Replies are committed, and removed at the end.
 - `--protocols`: then fills the app's site with that many Active protocols (committed, then removed) and
   times a reply to a customer who has none, and the enforcement hook alone: the ratio between the smallest
   and largest count shows whether enforcement stays flat.
@@ -24,9 +26,9 @@ machine cannot tell apart is printed beside it.
 import argparse
 import json
 import logging
+import multiprocessing
 import random
 import statistics
-import threading
 import time
 
 import frappe
@@ -91,21 +93,22 @@ def prepare(site: str) -> str:
 	return str(ticket)
 
 
-def time_replies(site: str, ticket: str, replies: int) -> float:
-	"""Median milliseconds for one agent reply, in a block that is rolled back."""
+def time_one_reply(site: str, ticket: str) -> float:
+	"""Milliseconds for one agent reply in a fresh request context, rolled back."""
 	open_site(site)
 	try:
 		doc = frappe.get_doc("HD Ticket", ticket)
 		frappe.set_user(AGENT)
-		doc.reply_via_agent(message="<p>warm-up</p>")
-		samples = []
-		for index in range(replies):
-			started = time.perf_counter()
-			doc.reply_via_agent(message=f"<p>Your repair is booked (reply {index}).</p>")
-			samples.append((time.perf_counter() - started) * 1000)
-		return statistics.median(samples)
+		started = time.perf_counter()
+		doc.reply_via_agent(message="<p>Your repair is booked.</p>")
+		return (time.perf_counter() - started) * 1000
 	finally:
 		close_site()
+
+
+def time_replies(site: str, ticket: str, replies: int) -> float:
+	"""Median milliseconds of ``replies`` replies, each in its own request context."""
+	return statistics.median(time_one_reply(site, ticket) for _ in range(replies))
 
 
 def fill_protocols(site: str, count: int) -> None:
@@ -187,26 +190,33 @@ def time_enforcement(site: str, ticket: str, calls: int) -> float:
 		close_site()
 
 
-def interleaved(sites: tuple[str, str], blocks: int, measure) -> dict[str, list[float]]:
-	"""Block medians per site, the pair's order swapped each time (ABBA)."""
-	medians = {site: [] for site in sites}
-	for block in range(blocks):
-		for site in sites if block % 2 == 0 else reversed(sites):
-			medians[site].append(measure(site))
-	return medians
+def interleaved(sites: tuple[str, str], pairs: int, measure, warm_up: int = 10) -> dict[str, list[float]]:
+	"""One sample per site per pair, the order within a pair swapped each time (ABBA); the first
+	``warm_up`` pairs (imports, first connections, cold caches) are not kept."""
+	samples = {site: [] for site in sites}
+	for pair in range(warm_up + pairs):
+		for site in sites if pair % 2 == 0 else reversed(sites):
+			value = measure(site)
+			if pair >= warm_up:
+				samples[site].append(value)
+	return samples
 
 
-def report(label: str, sites: tuple[str, str], medians: dict[str, list[float]], args) -> None:
+def report(label: str, sites: tuple[str, str], samples: dict[str, list[float]]) -> None:
 	without, with_app = sites
-	ratios = [a / b for a, b in zip(medians[with_app], medians[without], strict=True)]
+	ratios = sorted(a / b for a, b in zip(samples[with_app], samples[without], strict=True))
 	low, high = bootstrap_interval(ratios)
-	print(f"{label}: {len(ratios)} pairs of blocks x {args.replies}")
-	print(f"  without app ({without}): {statistics.median(medians[without]):8.2f} ms")
-	print(f"  with app    ({with_app}): {statistics.median(medians[with_app]):8.2f} ms")
-	print(f"  ratio with/without: {statistics.median(ratios):.3f}  (95 % interval {low:.3f} .. {high:.3f})")
+	quarter, three_quarters = ratios[len(ratios) // 4], ratios[(3 * len(ratios)) // 4]
+	print(f"{label}: {len(ratios)} pairs")
+	print(f"  without app ({without}): {statistics.median(samples[without]):8.2f} ms (median)")
+	print(f"  with app    ({with_app}): {statistics.median(samples[with_app]):8.2f} ms (median)")
+	print(
+		f"  ratio with/without: {statistics.median(ratios):.3f}  95 % interval {low:.3f} .. {high:.3f};"
+		f" middle half of the pairs {quarter:.3f} .. {three_quarters:.3f}"
+	)
 
 
-def bootstrap_interval(ratios: list[float], rounds: int = 4000) -> tuple[float, float]:
+def bootstrap_interval(ratios: list[float], rounds: int = 2000) -> tuple[float, float]:
 	"""The median ratio's 95 % interval, resampling the pairs (seeded: the same data, the same interval)."""
 	draw = random.Random(20261203)
 	medians = sorted(statistics.median(draw.choices(ratios, k=len(ratios))) for _ in range(rounds))
@@ -241,22 +251,32 @@ def resume_schedulers(paused: list[str]) -> None:
 		close_site()
 
 
+def serve(port_out) -> None:
+	"""Frappe's WSGI application, single-threaded, in a process of its own (the child of `Served`)."""
+	from frappe.app import application
+	from werkzeug.serving import make_server
+
+	logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
+	server = make_server("127.0.0.1", 0, application, threaded=False)
+	port_out.send(server.server_port)
+	server.serve_forever()
+
+
 class Served:
-	"""Frappe's WSGI application on a loopback port in a thread of this process, for both sites."""
+	"""A loopback web server for both sites, apart from the timing client so that they never share
+	one interpreter's lock."""
 
 	def __enter__(self) -> "Served":
-		from frappe.app import application
-		from werkzeug.serving import make_server
-
-		logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
-		self.server = make_server("127.0.0.1", 0, application, threaded=True)
-		self.url = f"http://127.0.0.1:{self.server.server_port}"
-		threading.Thread(target=self.server.serve_forever, daemon=True).start()
+		context = multiprocessing.get_context("fork")
+		receive, send = context.Pipe(duplex=False)
+		self.process = context.Process(target=serve, args=(send,), daemon=True)
+		self.process.start()
+		self.url = f"http://127.0.0.1:{receive.recv()}"
 		return self
 
 	def __exit__(self, *exc) -> None:
-		self.server.shutdown()
-		self.server.server_close()
+		self.process.terminate()
+		self.process.join()
 
 	def client(self, site: str):
 		import requests
@@ -269,32 +289,27 @@ class Served:
 		return session
 
 
-def time_bare(client, requests_: int) -> float:
-	samples = []
-	for _ in range(requests_ + 1):
-		started = time.perf_counter()
-		client.get(f"{client.base}/api/method/frappe.auth.get_logged_user").raise_for_status()
-		samples.append((time.perf_counter() - started) * 1000)
-	return statistics.median(samples[1:])
+def time_bare(client) -> float:
+	started = time.perf_counter()
+	client.get(f"{client.base}/api/method/frappe.auth.get_logged_user").raise_for_status()
+	return (time.perf_counter() - started) * 1000
 
 
-def time_http_replies(client, ticket: str, replies: int) -> float:
-	samples = []
-	for index in range(replies + 1):
-		started = time.perf_counter()
-		answer = client.post(
-			f"{client.base}/api/method/run_doc_method",
-			data={
-				"dt": "HD Ticket",
-				"dn": ticket,
-				"method": "reply_via_agent",
-				"args": json.dumps({"message": f"<p>{MARKER} {index}: your repair is booked.</p>"}),
-			},
-		)
-		if answer.status_code != 200:
-			raise SystemExit(f"the reply over HTTP failed ({answer.status_code}): {answer.text[:500]}")
-		samples.append((time.perf_counter() - started) * 1000)
-	return statistics.median(samples[1:])
+def time_http_reply(client, ticket: str) -> float:
+	started = time.perf_counter()
+	answer = client.post(
+		f"{client.base}/api/method/run_doc_method",
+		data={
+			"dt": "HD Ticket",
+			"dn": ticket,
+			"method": "reply_via_agent",
+			"args": json.dumps({"message": f"<p>{MARKER}: your repair is booked.</p>"}),
+		},
+	)
+	elapsed = (time.perf_counter() - started) * 1000
+	if answer.status_code != 200:
+		raise SystemExit(f"the reply over HTTP failed ({answer.status_code}): {answer.text[:500]}")
+	return elapsed
 
 
 def remove_bench_replies(sites) -> None:
@@ -315,8 +330,7 @@ def main() -> None:
 	)
 	parser.add_argument("--without", required=True, help="a site with Helpdesk but not this app")
 	parser.add_argument("--with", dest="with_app", required=True, help="a site with Helpdesk and this app")
-	parser.add_argument("--blocks", type=int, default=80, help="pairs of blocks, one on each site")
-	parser.add_argument("--replies", type=int, default=5, help="replies (or requests) a block")
+	parser.add_argument("--pairs", type=int, default=1000, help="pairs of replies, one on each site")
 	parser.add_argument("--http", action="store_true", help="over real HTTP, and a bare request too")
 	parser.add_argument("--protocols", type=int, nargs="*", default=[100, 100000])
 	args = parser.parse_args()
@@ -328,24 +342,24 @@ def main() -> None:
 		if args.http:
 			with Served() as served:
 				clients = {site: served.client(site) for site in sites}
-				for label, measure in (
-					(
-						"a bare request (what runs on every request)",
-						lambda site: time_bare(clients[site], args.replies),
+				report(
+					"a bare request (what runs on every request)",
+					sites,
+					interleaved(sites, args.pairs, lambda site: time_bare(clients[site])),
+				)
+				report(
+					"an agent reply over HTTP",
+					sites,
+					interleaved(
+						sites, args.pairs, lambda site: time_http_reply(clients[site], tickets[site])
 					),
-					(
-						"an agent reply over HTTP",
-						lambda site: time_http_replies(clients[site], tickets[site], args.replies),
-					),
-				):
-					report(label, sites, interleaved(sites, args.blocks, measure), args)
-				remove_bench_replies(sites)
+				)
+			remove_bench_replies(sites)
 		else:
 			report(
 				"an agent reply, in process",
 				sites,
-				interleaved(sites, args.blocks, lambda site: time_replies(site, tickets[site], args.replies)),
-				args,
+				interleaved(sites, args.pairs, lambda site: time_one_reply(site, tickets[site])),
 			)
 	finally:
 		resume_schedulers(paused)
@@ -355,9 +369,9 @@ def main() -> None:
 		try:
 			for count in sorted(args.protocols):
 				fill_protocols(args.with_app, count)
-				for _ in range(max(3, args.blocks // 3)):
+				for _ in range(max(3, args.pairs // 50)):
 					replies.setdefault(count, []).append(
-						time_replies(args.with_app, tickets[args.with_app], args.replies)
+						time_replies(args.with_app, tickets[args.with_app], 5)
 					)
 					hooks.setdefault(count, []).append(
 						time_enforcement(args.with_app, tickets[args.with_app], 500)
