@@ -3,7 +3,7 @@
 Run with the bench's Python from its `sites` folder, naming a site without the app and one with it:
 
     cd BENCH/sites && ../env/bin/python PATH/TO/benchmarks/reply_latency.py \\
-        --without baseline.test --with uab.test [--pairs 1000] [--http] [--protocols 100 100000]
+        --without baseline.test --with uab.test [--pairs 1000] [--http] [--hooks] [--protocols 100 100000]
 
 The two sites take turns reply by reply, each pair in swapped order (ABBA), so that drift on the
 machine (another process, a disk flush) falls on both alike; the ratio reported is the median of the
@@ -18,6 +18,8 @@ background workers are listening (their jobs would share the machine).
   the agent, to Frappe's WSGI application served by one single-threaded process of its own, as a
   worker serves its sites; and a bare request (`frappe.auth.get_logged_user`) for what the app runs on
   every request. Replies are committed, and removed at the end.
+- `--hooks`: then the app's site against itself, its document hooks switched off and on reply by reply:
+  what the hooks cost, apart from any difference between the two sites.
 - `--protocols`: then fills the app's site with that many Active protocols (committed, then removed) and
   times a reply to a customer who has none, and the enforcement hook alone: the ratio between the smallest
   and largest count shows whether enforcement stays flat.
@@ -36,6 +38,7 @@ import frappe
 AGENT = "uab.bench.agent@housing.test"
 PASSWORD = "Uab-bench-Pa55!"
 MARKER = "uab-latency-bench"
+KEPT: dict[str, dict[str, list[float]]] = {}
 
 
 def open_site(site: str) -> None:
@@ -93,10 +96,19 @@ def prepare(site: str) -> str:
 	return str(ticket)
 
 
-def time_one_reply(site: str, ticket: str) -> float:
-	"""Milliseconds for one agent reply in a fresh request context, rolled back."""
+def time_one_reply(site: str, ticket: str, app_hooks: bool = True) -> float:
+	"""Milliseconds for one agent reply in a fresh request context, rolled back; with ``app_hooks`` off,
+	the app's document events are left out of this request's hooks (Frappe reads them once a request)."""
 	open_site(site)
 	try:
+		if not app_hooks:
+			frappe.local.doc_events_hooks = {
+				doctype: {
+					event: [method for method in methods if not method.startswith("uab_helpdesk.")]
+					for event, methods in events.items()
+				}
+				for doctype, events in frappe.get_doc_hooks().items()
+			}
 		doc = frappe.get_doc("HD Ticket", ticket)
 		frappe.set_user(AGENT)
 		started = time.perf_counter()
@@ -203,15 +215,17 @@ def interleaved(sites: tuple[str, str], pairs: int, measure, warm_up: int = 10) 
 
 
 def report(label: str, sites: tuple[str, str], samples: dict[str, list[float]]) -> None:
-	without, with_app = sites
-	ratios = sorted(a / b for a, b in zip(samples[with_app], samples[without], strict=True))
+	"""The second of ``sites`` against the first: (with app / without), or (hooks on / hooks off)."""
+	first, second = sites
+	KEPT[label] = samples  # every pair, in the order measured, for `--samples`
+	ratios = sorted(a / b for a, b in zip(samples[second], samples[first], strict=True))
 	low, high = bootstrap_interval(ratios)
 	quarter, three_quarters = ratios[len(ratios) // 4], ratios[(3 * len(ratios)) // 4]
 	print(f"{label}: {len(ratios)} pairs")
-	print(f"  without app ({without}): {statistics.median(samples[without]):8.2f} ms (median)")
-	print(f"  with app    ({with_app}): {statistics.median(samples[with_app]):8.2f} ms (median)")
+	for site in sites:
+		print(f"  {site}: {statistics.median(samples[site]):8.2f} ms (median)")
 	print(
-		f"  ratio with/without: {statistics.median(ratios):.3f}  95 % interval {low:.3f} .. {high:.3f};"
+		f"  ratio second/first: {statistics.median(ratios):.3f}  95 % interval {low:.3f} .. {high:.3f};"
 		f" middle half of the pairs {quarter:.3f} .. {three_quarters:.3f}"
 	)
 
@@ -333,10 +347,15 @@ def main() -> None:
 	parser.add_argument("--pairs", type=int, default=1000, help="pairs of replies, one on each site")
 	parser.add_argument("--http", action="store_true", help="over real HTTP, and a bare request too")
 	parser.add_argument("--protocols", type=int, nargs="*", default=[100, 100000])
+	parser.add_argument(
+		"--hooks", action="store_true", help="also: the app's site with its hooks off vs on, in process"
+	)
+	parser.add_argument("--samples", help="write every pair's two timings (ms, in order) to this JSON file")
 	args = parser.parse_args()
 
 	tickets = {site: prepare(site) for site in (args.without, args.with_app)}
 	sites = (args.without, args.with_app)
+	print(f"first: {args.without} (without the app); second: {args.with_app} (with it)")
 	paused = pause_schedulers(sites)
 	try:
 		if args.http:
@@ -361,8 +380,23 @@ def main() -> None:
 				sites,
 				interleaved(sites, args.pairs, lambda site: time_one_reply(site, tickets[site])),
 			)
+		if args.hooks:
+			# The app's site against itself: what its hooks cost, apart from any difference between sites.
+			hooks_off, hooks_on = f"{args.with_app}, app's hooks off", f"{args.with_app}, app's hooks on"
+			report(
+				"an agent reply, in process, the app's hooks off and on",
+				(hooks_off, hooks_on),
+				interleaved(
+					(hooks_off, hooks_on),
+					args.pairs,
+					lambda side: time_one_reply(args.with_app, tickets[args.with_app], side == hooks_on),
+				),
+			)
 	finally:
 		resume_schedulers(paused)
+	if args.samples:
+		with open(args.samples, "w") as out:
+			json.dump(KEPT, out)
 
 	if args.protocols:
 		replies, hooks = {}, {}
