@@ -6,9 +6,10 @@ Run with the bench's Python from its `sites` folder, naming a site without the a
         --without baseline.test --with uab.test [--pairs 1000] [--http] [--hooks] [--protocols 100 100000]
 
 The two sites take turns reply by reply, each pair in swapped order (ABBA), so that drift on the
-machine (another process, a disk flush) falls on both alike; the ratio reported is the median of the
-pairs' ratios (with app / without) with a 95 % bootstrap interval and the middle half of the pairs'
-ratios, so that what this machine cannot tell apart is printed beside it. Every reply starts from a
+machine (another process, a disk flush) falls on both alike; the ratio reported (with app / without) is
+the median over ABBA quartets, each the geometric mean of two pairs run in opposite orders (the reply
+run second in a pair tends to be faster here), with a 95 % bootstrap interval; the middle half of the
+single pairs' ratios is printed beside it, so that what this machine cannot tell apart is in view. Every reply starts from a
 fresh request context (`frappe.init`/`connect`, untimed), as a request does: nothing of one reply's
 in-request cache helps the next. Both sites' schedulers are paused while it runs, and it says how many
 background workers are listening (their jobs would share the machine).
@@ -18,8 +19,8 @@ background workers are listening (their jobs would share the machine).
   the agent, to Frappe's WSGI application served by one single-threaded process of its own, as a
   worker serves its sites; and a bare request (`frappe.auth.get_logged_user`) for what the app runs on
   every request. Replies are committed, and removed at the end.
-- `--hooks`: then the app's site against itself, its document hooks switched off and on reply by reply:
-  what the hooks cost, apart from any difference between the two sites.
+- `--hooks` (in process, instead of the two sites): the app's site against itself, its document hooks
+  switched off and on reply by reply: what running the hooks costs, apart from any difference between sites.
 - `--protocols`: then fills the app's site with that many Active protocols (committed, then removed) and
   times a reply to a customer who has none, and the enforcement hook alone: the ratio between the smallest
   and largest count shows whether enforcement stays flat.
@@ -28,6 +29,7 @@ background workers are listening (their jobs would share the machine).
 import argparse
 import json
 import logging
+import math
 import multiprocessing
 import random
 import statistics
@@ -96,18 +98,22 @@ def prepare(site: str) -> str:
 	return str(ticket)
 
 
-def time_one_reply(site: str, ticket: str, app_hooks: bool = True) -> float:
-	"""Milliseconds for one agent reply in a fresh request context, rolled back; with ``app_hooks`` off,
-	the app's document events are left out of this request's hooks (Frappe reads them once a request)."""
+def time_one_reply(site: str, ticket: str, app_hooks: bool | None = None) -> float:
+	"""Milliseconds for one agent reply in a fresh request context, rolled back. With ``app_hooks`` False
+	the app's document events are left out of this request's hooks (Frappe reads them once a request);
+	True or False, the hooks are read before the clock starts."""
 	open_site(site)
 	try:
-		if not app_hooks:
+		if app_hooks is not None:
+			# Both sides read the hooks before the clock starts, so that only running them is compared.
+			hooks = frappe.get_doc_hooks()
+		if app_hooks is False:
 			frappe.local.doc_events_hooks = {
 				doctype: {
 					event: [method for method in methods if not method.startswith("uab_helpdesk.")]
 					for event, methods in events.items()
 				}
-				for doctype, events in frappe.get_doc_hooks().items()
+				for doctype, events in hooks.items()
 			}
 		doc = frappe.get_doc("HD Ticket", ticket)
 		frappe.set_user(AGENT)
@@ -215,23 +221,32 @@ def interleaved(sites: tuple[str, str], pairs: int, measure, warm_up: int = 10) 
 
 
 def report(label: str, sites: tuple[str, str], samples: dict[str, list[float]]) -> None:
-	"""The second of ``sites`` against the first: (with app / without), or (hooks on / hooks off)."""
+	"""The second of ``sites`` against the first: (with app / without), or (hooks on / hooks off).
+
+	Whichever reply of a pair runs second tends to run faster here, so each two pairs in swapped order
+	(an ABBA quartet) give one ratio, the geometric mean of theirs: the order's effect cancels in it. The
+	figure is the median of the quartets' ratios with a bootstrap interval; the middle half of the single
+	pairs' ratios and the order's effect are printed beside it."""
 	first, second = sites
 	KEPT[label] = samples  # every pair, in the order measured, for `--samples`
-	ratios = sorted(a / b for a, b in zip(samples[second], samples[first], strict=True))
-	low, high = bootstrap_interval(ratios)
-	quarter, three_quarters = ratios[len(ratios) // 4], ratios[(3 * len(ratios)) // 4]
-	print(f"{label}: {len(ratios)} pairs")
+	pairs = [a / b for a, b in zip(samples[second], samples[first], strict=True)]
+	quartets = [math.sqrt(pairs[i] * pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)]
+	low, high = bootstrap_interval(quartets)
+	spread = sorted(pairs)
+	second_ran_second = statistics.median(pairs[0::2])  # even pairs ran the first site first
+	second_ran_first = statistics.median(pairs[1::2])
+	print(f"{label}: {len(pairs)} pairs, {len(quartets)} quartets")
 	for site in sites:
 		print(f"  {site}: {statistics.median(samples[site]):8.2f} ms (median)")
+	print(f"  ratio second/first: {statistics.median(quartets):.3f}  95 % interval {low:.3f} .. {high:.3f}")
 	print(
-		f"  ratio second/first: {statistics.median(ratios):.3f}  95 % interval {low:.3f} .. {high:.3f};"
-		f" middle half of the pairs {quarter:.3f} .. {three_quarters:.3f}"
+		f"  middle half of the pairs' ratios {spread[len(spread) // 4]:.3f} .. {spread[(3 * len(spread)) // 4]:.3f};"
+		f" a pair's second reply ran {1 - math.sqrt(second_ran_second / second_ran_first):+.1%} faster"
 	)
 
 
 def bootstrap_interval(ratios: list[float], rounds: int = 2000) -> tuple[float, float]:
-	"""The median ratio's 95 % interval, resampling the pairs (seeded: the same data, the same interval)."""
+	"""The median ratio's 95 % interval, resampling the quartets (seeded: the same data, the same interval)."""
 	draw = random.Random(20261203)
 	medians = sorted(statistics.median(draw.choices(ratios, k=len(ratios))) for _ in range(rounds))
 	return medians[int(rounds * 0.025)], medians[int(rounds * 0.975) - 1]
@@ -348,7 +363,7 @@ def main() -> None:
 	parser.add_argument("--http", action="store_true", help="over real HTTP, and a bare request too")
 	parser.add_argument("--protocols", type=int, nargs="*", default=[100, 100000])
 	parser.add_argument(
-		"--hooks", action="store_true", help="also: the app's site with its hooks off vs on, in process"
+		"--hooks", action="store_true", help="in process, the app's site against itself, its hooks off vs on"
 	)
 	parser.add_argument("--samples", help="write every pair's two timings (ms, in order) to this JSON file")
 	args = parser.parse_args()
@@ -374,13 +389,7 @@ def main() -> None:
 					),
 				)
 			remove_bench_replies(sites)
-		else:
-			report(
-				"an agent reply, in process",
-				sites,
-				interleaved(sites, args.pairs, lambda site: time_one_reply(site, tickets[site])),
-			)
-		if args.hooks:
+		elif args.hooks:
 			# The app's site against itself: what its hooks cost, apart from any difference between sites.
 			hooks_off, hooks_on = f"{args.with_app}, app's hooks off", f"{args.with_app}, app's hooks on"
 			report(
@@ -391,6 +400,12 @@ def main() -> None:
 					args.pairs,
 					lambda side: time_one_reply(args.with_app, tickets[args.with_app], side == hooks_on),
 				),
+			)
+		else:
+			report(
+				"an agent reply, in process",
+				sites,
+				interleaved(sites, args.pairs, lambda site: time_one_reply(site, tickets[site])),
 			)
 	finally:
 		resume_schedulers(paused)
