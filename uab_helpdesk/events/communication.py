@@ -77,7 +77,7 @@ def enforce_sent(doc) -> None:
 	prefetch_for_message(emails_of(doc.recipients, doc.cc, doc.bcc), ticket_row)
 	addressed = contacts_for_addresses(doc.recipients, doc.cc, doc.bcc)
 	readers = protected_readers_of_ticket(ticket, ticket_row or {}) - addressed if ticket else set()
-	enforce_to_third_parties(doc, ticket)
+	enforce_to_third_parties(doc, ticket, ticket_row)
 	if not addressed and not readers:
 		return
 	sent_by = MEDIUM_CHANNELS.get(doc.communication_medium or "", Channel.EMAIL)
@@ -100,7 +100,7 @@ def enforce_sent(doc) -> None:
 			frappe.flags.setdefault("uab_judged_communications", {})[doc.name] = sent_by
 
 
-def enforce_to_third_parties(doc, ticket: str | None) -> None:
+def enforce_to_third_parties(doc, ticket: str | None, ticket_row: dict | None = None) -> None:
 	"""6.3.2 / 6.4.1: a message to a protected customer's third party, about that customer, goes by the
 	route "Third party" and only while their authority stands. A solicitor's mail about other clients
 	is not this customer's contact, so only a message on the customer's ticket (or one the third party
@@ -108,7 +108,7 @@ def enforce_to_third_parties(doc, ticket: str | None) -> None:
 	protocols = third_party_protocols(doc.recipients, doc.cc, doc.bcc)
 	if not protocols:
 		return
-	about = _customer_of_message(doc, ticket)
+	about = _customer_of_message(doc, ticket, ticket_row)
 	for protocol in sorted(protocols):
 		customer = frappe.db.get_value("UAB Communication Protocol", protocol, "contact")
 		if customer not in about and protocol not in about:
@@ -127,11 +127,12 @@ def enforce_to_third_parties(doc, ticket: str | None) -> None:
 		)
 
 
-def _customer_of_message(doc, ticket: str | None) -> set[str]:
+def _customer_of_message(doc, ticket: str | None, ticket_row: dict | None) -> set[str]:
 	"""The contacts (and protocols) the message is about: its ticket's contact and linked protocol, or
-	the contact of the UAB record it is a letter of."""
+	the contact of the UAB record it is a letter of. ``ticket_row`` is the ticket's `readers_row`,
+	already read by `enforce_sent`."""
 	if ticket:
-		contact = frappe.db.get_value("HD Ticket", ticket, "contact")
+		contact = (ticket_row or readers_row(ticket) or {}).get("contact")
 		return {value for value in (contact, ticket_state(ticket).protocol) if value}
 	if (doc.reference_doctype or "").startswith("UAB ") and doc.reference_name:
 		meta = frappe.get_meta(doc.reference_doctype)
@@ -140,7 +141,7 @@ def _customer_of_message(doc, ticket: str | None) -> set[str]:
 	return set()
 
 
-def read_first_message(doc, ticket: str, text: str | None) -> None:
+def read_first_message(doc, ticket: str) -> None:
 	"""E-mail intake makes a ticket from the subject alone and then stores the message: a protected
 	customer's danger (6.4.4) or complaint (6.5.5) in the body is read here, and releases the hold the
 	subject alone may have earned. The ticket itself was judged when it was made; nothing is judged twice."""
@@ -149,6 +150,7 @@ def read_first_message(doc, ticket: str, text: str | None) -> None:
 		return
 	if frappe.db.get_value("HD Ticket", ticket, "description"):
 		return  # the portal: the ticket was made from this message and read with it
+	text = received_text(doc)
 	if matter := safety_matter_in(doc.subject, text):
 		mark_ticket(ticket, matter, state.protocol)
 	elif complaint := complaint_in(doc.subject, text):
@@ -171,11 +173,10 @@ def flag_received(doc) -> None:
 	"""A customer's message is never refused or lost (SPEC §5): at most it is logged as flagged."""
 	try:
 		ticket = doc.reference_name if doc.reference_doctype == "HD Ticket" else None
-		text = received_text(doc)
 		if ticket and ticket == frappe.flags.uab_ticket_in_intake:
 			# The first message of a new ticket is judged with the ticket; later ones on their own.
 			frappe.flags.uab_ticket_in_intake = None
-			read_first_message(doc, ticket, text)
+			read_first_message(doc, ticket)
 			return
 		contacts = contacts_for_addresses(doc.sender)
 		# A protected ticket is read whoever writes on it: the customer, their advocate, a household member.
@@ -186,6 +187,7 @@ def flag_received(doc) -> None:
 			return
 		contact = next(iter(contacts), None)
 		protocol = protocol_of_contact(contact) if contact else None
+		text = received_text(doc)  # read only here: most senders are under no protocol
 		matter = safety_matter_in(doc.subject, text)
 		if matter and ticket:
 			mark_ticket(ticket, matter, protocol or ticket_protocol)
